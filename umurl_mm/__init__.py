@@ -1,0 +1,5 @@
+"""UmURL for MMAction2: importing this package registers every component."""
+from . import datasets, evaluation, models  # noqa: F401
+from .version import __version__
+
+__all__ = ['__version__']

@@ -1,0 +1,7 @@
+from .loading import load_encoder, match_state_dict, read_state_dict
+from .official import convert_official_state_dict, is_official
+
+__all__ = [
+    'load_encoder', 'match_state_dict', 'read_state_dict',
+    'convert_official_state_dict', 'is_official'
+]

@@ -1,0 +1,85 @@
+from typing import Dict
+
+import torch
+import torch.nn as nn
+
+from .official import convert_official_state_dict, is_official
+
+
+def read_state_dict(path: str) -> Dict[str, torch.Tensor]:
+    """Read a plugin or official checkpoint as plugin-named weights.
+
+    Args:
+        path (str): A checkpoint file: mmengine's (``state_dict`` + meta),
+            the official repo's (``module.``-prefixed ``state_dict``), or a
+            bare state dict.
+
+    Returns:
+        dict: Weights with this plugin's key names.
+    """
+    try:
+        # trusted files: mmengine checkpoints carry non-tensor meta
+        ckpt = torch.load(path, map_location='cpu', weights_only=False)
+    except Exception as e:
+        raise ValueError(f'{path}: cannot read checkpoint '
+                         f'({type(e).__name__}: {e})') from e
+    state = ckpt.get('state_dict', ckpt) if isinstance(ckpt, dict) else None
+    if not isinstance(state, dict) or not all(
+            isinstance(v, torch.Tensor) for v in state.values()):
+        raise ValueError(f'{path}: no state dict of tensors found')
+    if is_official(state):
+        state = convert_official_state_dict(state, path)
+    return state
+
+
+def match_state_dict(module: nn.Module, state: Dict[str, torch.Tensor],
+                     source: str) -> None:
+    """Load ``state`` into ``module`` strictly, with a readable error.
+
+    Args:
+        module (nn.Module): Target module.
+        state (dict): Weights keyed like ``module.state_dict()``.
+        source (str): Where the weights come from, for error messages.
+    """
+    own = module.state_dict()
+    missing = sorted(set(own) - set(state))
+    unexpected = sorted(set(state) - set(own))
+    shapes = [
+        f'{k}: checkpoint {tuple(state[k].shape)} vs model '
+        f'{tuple(own[k].shape)}' for k in sorted(set(own) & set(state))
+        if state[k].shape != own[k].shape
+    ]
+    if missing or unexpected or shapes:
+        lines = [f'{source} does not match {type(module).__name__}:']
+        for title, items in (('missing keys', missing),
+                             ('unexpected keys', unexpected),
+                             ('shape mismatches', shapes)):
+            if items:
+                more = f' ... (+{len(items) - 8} more)' if len(
+                    items) > 8 else ''
+                lines.append(f'  {title}: {items[:8]}{more}')
+        raise ValueError('\n'.join(lines))
+    module.load_state_dict(state, strict=True)
+
+
+def load_encoder(encoder: nn.Module, path: str,
+                 prefix: str = 'backbone.') -> None:
+    """Load encoder weights strictly from a checkpoint file.
+
+    Args:
+        encoder (nn.Module): The :class:`UmURL` encoder.
+        path (str): Plugin, official or bare checkpoint.
+        prefix (str): Prefix of the encoder's keys in the checkpoint;
+            keys without it are ignored. Use ``''`` for a bare encoder
+            state dict.
+    """
+    state = read_state_dict(path)
+    if prefix:
+        state = {
+            k[len(prefix):]: v
+            for k, v in state.items() if k.startswith(prefix)
+        }
+        if not state:
+            raise ValueError(f'{path}: no key starts with {prefix!r}; is it '
+                             'a UmURL checkpoint?')
+    match_state_dict(encoder, state, f'{path} (prefix {prefix!r})')

@@ -1,0 +1,100 @@
+from typing import Dict, List
+
+import mmengine
+from mmaction.datasets import PoseDataset
+from mmaction.registry import DATASETS
+
+from .skeleton import check_keypoint
+
+REQUIRED_FIELDS = ('frame_dir', 'label', 'keypoint', 'total_frames')
+
+
+@DATASETS.register_module()
+class UmURLPoseDataset(PoseDataset):
+    """MMAction2 ``PoseDataset`` that validates every sample on load.
+
+    The annotation file is MMAction2's skeleton ``.pkl``: a dict with
+    ``split`` (split name -> list of ``frame_dir``) and ``annotations`` (a
+    list of dicts with ``frame_dir``, ``label``, ``keypoint`` of shape
+    ``(M, T, V, 3)`` and ``total_frames``, the valid frame count). Anything
+    malformed raises a ``ValueError`` naming the file, the sample and the
+    field, instead of failing later inside a worker.
+
+    Args:
+        ann_file (str): Path to the ``.pkl`` annotation file.
+        pipeline (list[dict | callable]): Data transforms.
+        split (str, optional): Split name, e.g. ``'xsub_train'``.
+        num_classes (int, optional): If given, labels must lie in
+            ``[0, num_classes)``.
+        subset (str, optional): A tag copied into every sample's info as
+            ``subset`` (e.g. ``'gallery'`` / ``'query'`` for retrieval).
+        **kwargs: Passed to :class:`PoseDataset`.
+    """
+
+    def __init__(self,
+                 ann_file: str,
+                 pipeline: List,
+                 split: str = None,
+                 num_classes: int = None,
+                 subset: str = None,
+                 **kwargs) -> None:
+        self.subset = subset
+        super().__init__(
+            ann_file, pipeline, split=split, num_classes=num_classes,
+            **kwargs)
+
+    def load_data_list(self) -> List[Dict]:
+        """Load and validate the annotations of the chosen split."""
+        path = self.ann_file
+        try:
+            data = mmengine.load(path)
+        except Exception as e:  # truncated pickle, wrong format, ...
+            raise ValueError(f'{path}: cannot read annotation file '
+                             f'({type(e).__name__}: {e})') from e
+        if isinstance(data, dict):
+            if 'annotations' not in data:
+                raise ValueError(f"{path}: no 'annotations' field (keys: "
+                                 f'{sorted(data)})')
+            annos = data['annotations']
+            if self.split is not None:
+                splits = data.get('split')
+                if not isinstance(splits, dict) or self.split not in splits:
+                    have = sorted(splits) if isinstance(splits, dict) else []
+                    raise ValueError(f"{path}: split '{self.split}' not "
+                                     f'found (available: {have})')
+                names = set(splits[self.split])
+                annos = [a for a in annos if a.get('frame_dir') in names]
+        elif isinstance(data, list):
+            if self.split is not None:
+                raise ValueError(f"{path}: split '{self.split}' requested "
+                                 'but the file is a plain list of samples')
+            annos = data
+        else:
+            raise ValueError(f'{path}: expected a dict or list, got '
+                             f'{type(data).__name__}')
+        for i, anno in enumerate(annos):
+            self._check_sample(path, i, anno)
+            if self.subset is not None:
+                anno['subset'] = self.subset
+        return annos
+
+    def _check_sample(self, path: str, index: int, anno: Dict) -> None:
+        if not isinstance(anno, dict):
+            raise ValueError(f'{path}: sample {index} is a '
+                             f'{type(anno).__name__}, not a dict')
+        name = anno.get('frame_dir', '?')
+        for field in REQUIRED_FIELDS:
+            if field not in anno:
+                raise ValueError(f"{path}: sample {index} ('{name}'): "
+                                 f"missing field '{field}'")
+        where = f"{path}: sample {index} ('{name}'), field"
+        check_keypoint(anno['keypoint'], f"{where} 'keypoint'")
+        frames, length = anno['total_frames'], anno['keypoint'].shape[1]
+        if int(frames) != frames or not 1 <= frames <= length:
+            raise ValueError(f"{where} 'total_frames': {frames} is not a "
+                             f'frame count in [1, {length}]')
+        label = anno['label']
+        if int(label) != label or label < 0 or (
+                self.num_classes is not None and label >= self.num_classes):
+            raise ValueError(f"{where} 'label': {label} is outside "
+                             f'[0, {self.num_classes})')

@@ -1,0 +1,3 @@
+from .umurl_pretrainer import UmURLPretrainer
+
+__all__ = ['UmURLPretrainer']

@@ -1,0 +1,145 @@
+from typing import Dict, List, Optional, Sequence, Union
+
+import torch
+import torch.nn as nn
+from mmaction.registry import MODELS
+from mmengine.model import BaseModel
+
+from ..utils import check_modalities, gather_with_grad
+
+
+@MODELS.register_module()
+class UmURLPretrainer(BaseModel):
+    """UmURL self-supervised pre-training (and feature extraction).
+
+    Training inputs hold ``len(modalities) + 1`` independently augmented
+    views per sample, ``(B, num_views, M, T, V, C)``: view ``i`` feeds
+    modality ``i`` alone, the last view feeds all modalities fused. All
+    views share one batched pass through the encoder. The ``2H``
+    representations are then gathered across ranks with gradient, so the
+    projectors (and their BatchNorm statistics) and the loss see the global
+    batch: the same computation as SyncBN projectors plus gathered
+    embeddings, on any backend.
+
+    In ``predict`` mode it returns each sample's representation (the mean
+    over clips) as ``features``, for retrieval metrics; in ``tensor`` mode
+    the ``(B, 2H)`` representations.
+
+    Args:
+        backbone (dict): The :class:`UmURL` encoder config.
+        projector (dict): Config of one projector; one is built per
+            modality.
+        loss (dict): The loss config. Defaults to ``UmURLLoss``.
+        eval_modalities (Sequence[str], optional): Modalities used for
+            features in ``predict``/``tensor`` mode. Defaults to the
+            backbone's.
+        data_preprocessor (dict, optional): Defaults to MMAction2's
+            ``ActionDataPreprocessor``.
+        init_cfg (dict, optional): Initialisation config.
+    """
+
+    def __init__(self,
+                 backbone: Dict,
+                 projector: Dict,
+                 loss: Dict = dict(type='UmURLLoss'),
+                 eval_modalities: Optional[Sequence[str]] = None,
+                 data_preprocessor: Optional[Dict] = None,
+                 init_cfg: Optional[Dict] = None) -> None:
+        if data_preprocessor is None:
+            data_preprocessor = dict(type='ActionDataPreprocessor')
+        if isinstance(data_preprocessor, dict):  # from MMAction2's registry
+            data_preprocessor = MODELS.build(data_preprocessor)
+        super().__init__(
+            data_preprocessor=data_preprocessor, init_cfg=init_cfg)
+        self.backbone = MODELS.build(backbone)
+        self.modalities = self.backbone.modalities
+        self.eval_modalities = check_modalities(
+            eval_modalities or self.modalities)
+        self.projectors = nn.ModuleDict(
+            {m: MODELS.build(projector)
+             for m in self.modalities})
+        self.loss_module = MODELS.build(loss)
+
+    @property
+    def num_views(self) -> int:
+        """Views per training sample: one per modality plus the fused one."""
+        return len(self.modalities) + 1
+
+    def extract_feat(self,
+                     inputs: torch.Tensor,
+                     modalities: Optional[Sequence[str]] = None
+                     ) -> torch.Tensor:
+        """Representations of ``(B, num_clips, M, T, V, C)`` inputs.
+
+        Args:
+            inputs (torch.Tensor): Batched clips.
+            modalities (Sequence[str], optional): Defaults to
+                ``eval_modalities``.
+
+        Returns:
+            torch.Tensor: ``(B, 2H)``, averaged over clips.
+        """
+        B, num_clips = inputs.shape[:2]
+        feat = self.backbone(
+            inputs.flatten(0, 1), modalities or self.eval_modalities)
+        return feat.view(B, num_clips, -1).mean(1)
+
+    def loss(self, inputs: torch.Tensor,
+             data_samples: Optional[List] = None) -> Dict[str, torch.Tensor]:
+        """Pre-training loss of a batch of multi-view samples.
+
+        Args:
+            inputs (torch.Tensor): ``(B, num_views, M, T, V, C)``.
+            data_samples (list, optional): Unused.
+
+        Returns:
+            dict[str, torch.Tensor]: The loss terms.
+        """
+        if inputs.ndim != 6 or inputs.shape[1] != self.num_views:
+            raise ValueError(
+                f'pre-training expects inputs (B, {self.num_views}, M, T, V,'
+                f' C) for modalities {self.modalities}, got '
+                f'{tuple(inputs.shape)}; check num_views in MultiView')
+        views = inputs.unbind(1)
+        tokens = [
+            self.backbone.embed(view, (m, ))
+            for view, m in zip(views, self.modalities)
+        ]
+        tokens.append(self.backbone.embed(views[-1], self.modalities))
+        temporal, spatial = (torch.cat(t) for t in zip(*tokens))
+        feats = self.backbone.encode(temporal, spatial)
+        B = inputs.shape[0]
+        # (num_views, B, 2H) -> (B, num_views, 2H): one gather for all views
+        feats = feats.view(self.num_views, B, -1).transpose(0, 1)
+        feats = gather_with_grad(feats).unbind(1)
+        uni = {m: self.projectors[m](f) for m, f in zip(self.modalities, feats)}
+        fused = {m: self.projectors[m](feats[-1]) for m in self.modalities}
+        return self.loss_module(uni, fused)
+
+    def predict(self, inputs: torch.Tensor, data_samples: List) -> List:
+        """Attach each sample's representation as ``features``.
+
+        Args:
+            inputs (torch.Tensor): ``(B, num_clips, M, T, V, C)``.
+            data_samples (list): The samples' data elements.
+
+        Returns:
+            list: ``data_samples`` with ``features`` set (``(2H,)`` each).
+        """
+        feats = self.extract_feat(inputs)
+        for sample, feat in zip(data_samples, feats):
+            sample.features = feat
+        return data_samples
+
+    def forward(self,
+                inputs: torch.Tensor,
+                data_samples: Optional[List] = None,
+                mode: str = 'tensor') -> Union[Dict, List, torch.Tensor]:
+        """Dispatch on ``mode``: ``loss``, ``predict`` or ``tensor``."""
+        if mode == 'loss':
+            return self.loss(inputs, data_samples)
+        if mode == 'predict':
+            return self.predict(inputs, data_samples)
+        if mode == 'tensor':
+            return self.extract_feat(inputs)
+        raise RuntimeError(f'invalid mode "{mode}"')

@@ -1,0 +1,3 @@
+from .umurl import UmURL
+
+__all__ = ['UmURL']

@@ -1,0 +1,206 @@
+from typing import Optional, Sequence, Tuple
+
+import torch
+import torch.nn as nn
+from mmaction.registry import MODELS
+from mmengine.model import BaseModule
+
+from ...datasets.skeleton import NTU_BONE_PAIRS, bone_parents
+from ..utils import (MODALITIES, check_modalities, sinusoidal_position_code,
+                     to_modality)
+
+
+def embedding(in_dim: int, hidden: int) -> nn.Sequential:
+    """Linear -> LayerNorm -> ReLU -> Linear."""
+    return nn.Sequential(
+        nn.Linear(in_dim, hidden), nn.LayerNorm(hidden), nn.ReLU(inplace=True),
+        nn.Linear(hidden, hidden))
+
+
+def encoder_layers(hidden: int, num_layers: int,
+                   num_heads: int) -> nn.TransformerEncoder:
+    """Post-norm Transformer encoder, feed-forward width = hidden."""
+    layer = nn.TransformerEncoderLayer(
+        hidden, num_heads, dim_feedforward=hidden, dropout=0.0,
+        activation='relu', batch_first=True, norm_first=False)
+    return nn.TransformerEncoder(
+        layer, num_layers, enable_nested_tensor=False)
+
+
+@MODELS.register_module()
+class UmURL(BaseModule):
+    """UmURL's unified multi-modal skeleton encoder.
+
+    Joint, bone and motion are computed from the input joints on the
+    device. Each chosen modality gets its own temporal (one token per
+    frame, ``M*V*C`` wide) and spatial (one token per joint ``m*V + v``,
+    ``T*C`` wide) embedding; several modalities are averaged and passed
+    through a bias-free fusion layer (early fusion). A shared
+    modality-agnostic encoder (one Transformer layer per stream, position
+    code on the temporal stream) is max-pooled per stream, and the two
+    streams are concatenated into a ``2 * hidden_dim`` representation.
+
+    The output has MMAction2's GCN layout ``(N, 1, 2 * hidden_dim, 1, 1)``,
+    so ``RecognizerGCN`` + ``GCNHead(in_channels=2 * hidden_dim)`` work on
+    top of it without glue.
+
+    Args:
+        modalities (Sequence[str]): Default input modalities, any non-empty
+            subset of ``('joint', 'bone', 'motion')``. Defaults to all.
+        num_frames (int): Frames T per sample. Defaults to 64.
+        num_joints (int): Joints V. Defaults to 25.
+        num_persons (int): Persons M. Defaults to 2.
+        in_channels (int): Coordinates C. Defaults to 3.
+        hidden_dim (int): Width H. Defaults to 1024.
+        num_layers (int): Transformer layers per stream. Defaults to 1.
+        num_heads (int): Attention heads. Defaults to 1.
+        max_len (int): Length of the position code. Defaults to 200.
+        bone_pairs (Sequence): 1-based ``(v1, v2)`` bone pairs. Defaults to
+            NTU RGB+D's.
+        frozen (bool): Keep the encoder in eval mode with no gradients
+            (linear evaluation). Defaults to False.
+        init_cfg (dict, optional): ``dict(type='Pretrained',
+            checkpoint=PATH)`` loads the encoder strictly from a plugin or
+            official UmURL checkpoint (see :meth:`init_weights`).
+    """
+
+    def __init__(self,
+                 modalities: Sequence[str] = MODALITIES,
+                 num_frames: int = 64,
+                 num_joints: int = 25,
+                 num_persons: int = 2,
+                 in_channels: int = 3,
+                 hidden_dim: int = 1024,
+                 num_layers: int = 1,
+                 num_heads: int = 1,
+                 max_len: int = 200,
+                 bone_pairs: Sequence = NTU_BONE_PAIRS,
+                 frozen: bool = False,
+                 init_cfg: Optional[dict] = None) -> None:
+        super().__init__(init_cfg=init_cfg)
+        if num_frames > max_len:
+            raise ValueError(f'num_frames={num_frames} exceeds the position '
+                             f'code length max_len={max_len}')
+        self.modalities = check_modalities(modalities)
+        self.input_shape = (num_persons, num_frames, num_joints, in_channels)
+        self.hidden_dim = hidden_dim
+        self.frozen = frozen
+        self.register_buffer(
+            'parents',
+            torch.tensor(bone_parents(bone_pairs, num_joints)),
+            persistent=False)
+        temporal_in = num_persons * num_joints * in_channels
+        spatial_in = num_frames * in_channels
+        self.embeddings = nn.ModuleDict({
+            m: nn.ModuleDict({
+                'temporal': embedding(temporal_in, hidden_dim),
+                'spatial': embedding(spatial_in, hidden_dim)
+            })
+            for m in MODALITIES
+        })
+        self.fusion = nn.ModuleDict({
+            'temporal': nn.Linear(hidden_dim, hidden_dim, bias=False),
+            'spatial': nn.Linear(hidden_dim, hidden_dim, bias=False)
+        })
+        self.register_buffer('pos_embed',
+                             sinusoidal_position_code(max_len, hidden_dim))
+        self.temporal_encoder = encoder_layers(hidden_dim, num_layers,
+                                               num_heads)
+        self.spatial_encoder = encoder_layers(hidden_dim, num_layers,
+                                              num_heads)
+        if frozen:
+            self.requires_grad_(False)
+
+    @property
+    def out_channels(self) -> int:
+        """Width of the representation, ``2 * hidden_dim``."""
+        return 2 * self.hidden_dim
+
+    def init_weights(self) -> None:
+        """Initialise, or load strictly from a checkpoint.
+
+        With ``init_cfg=dict(type='Pretrained', checkpoint=PATH)`` the
+        encoder weights are read from a plugin pre-training checkpoint, a
+        bare encoder state dict or an official UmURL checkpoint; any
+        missing, unexpected or mis-shaped key raises a ``ValueError``.
+        """
+        cfg = self.init_cfg
+        if isinstance(cfg, dict) and cfg.get('type') == 'Pretrained':
+            from ...checkpoint import load_encoder
+            load_encoder(self, cfg['checkpoint'],
+                         cfg.get('prefix', 'backbone.'))
+            self._is_init = True
+            return
+        super().init_weights()
+
+    def train(self, mode: bool = True) -> 'UmURL':
+        """Set train mode; a frozen encoder always stays in eval mode."""
+        return super().train(mode and not self.frozen)
+
+    def check_input(self, x: torch.Tensor) -> None:
+        """Raise a ``ValueError`` if ``x`` is not ``(N, M, T, V, C)``."""
+        if x.ndim != 5 or tuple(x.shape[1:]) != self.input_shape:
+            raise ValueError('UmURL expects joints of shape (N, M, T, V, C) '
+                             f'= (N, {", ".join(map(str, self.input_shape))})'
+                             f', got {tuple(x.shape)}')
+
+    def embed(self, x: torch.Tensor,
+              modalities: Sequence[str]) -> Tuple[torch.Tensor, torch.Tensor]:
+        """Embed (and fuse) the chosen modalities into token sequences.
+
+        Args:
+            x (torch.Tensor): ``(N, M, T, V, C)`` joints.
+            modalities (Sequence[str]): Non-empty modality subset.
+
+        Returns:
+            tuple[torch.Tensor]: Temporal tokens ``(N, T, H)`` and spatial
+            tokens ``(N, M*V, H)``.
+        """
+        self.check_input(x)
+        modalities = check_modalities(modalities)
+        N, M, T, V, C = x.shape
+        temporal, spatial = 0, 0
+        for name in modalities:
+            data = to_modality(x, name, self.parents)
+            # token t flattens (M, V, C) of frame t; token m*V+v flattens
+            # the (T, C) trajectory of joint v of person m
+            t_tok = data.permute(0, 2, 1, 3, 4).reshape(N, T, M * V * C)
+            s_tok = data.permute(0, 1, 3, 2, 4).reshape(N, M * V, T * C)
+            temporal = temporal + self.embeddings[name]['temporal'](t_tok)
+            spatial = spatial + self.embeddings[name]['spatial'](s_tok)
+        if len(modalities) > 1:
+            temporal = self.fusion['temporal'](temporal / len(modalities))
+            spatial = self.fusion['spatial'](spatial / len(modalities))
+        return temporal, spatial
+
+    def encode(self, temporal: torch.Tensor,
+               spatial: torch.Tensor) -> torch.Tensor:
+        """Run the modality-agnostic encoder and pool.
+
+        Args:
+            temporal (torch.Tensor): ``(N, T, H)`` tokens.
+            spatial (torch.Tensor): ``(N, M*V, H)`` tokens.
+
+        Returns:
+            torch.Tensor: ``(N, 2H)`` representation [temporal, spatial].
+        """
+        temporal = temporal + self.pos_embed[:, :temporal.shape[1]]
+        temporal = self.temporal_encoder(temporal).amax(dim=1)
+        spatial = self.spatial_encoder(spatial).amax(dim=1)
+        return torch.cat([temporal, spatial], dim=1)
+
+    def forward(self,
+                x: torch.Tensor,
+                modalities: Optional[Sequence[str]] = None) -> torch.Tensor:
+        """Encode joints into the ``2H`` representation.
+
+        Args:
+            x (torch.Tensor): ``(N, M, T, V, C)`` joints.
+            modalities (Sequence[str], optional): Overrides the configured
+                modalities.
+
+        Returns:
+            torch.Tensor: ``(N, 1, 2H, 1, 1)`` (MMAction2's GCN layout).
+        """
+        feat = self.encode(*self.embed(x, modalities or self.modalities))
+        return feat[:, None, :, None, None]

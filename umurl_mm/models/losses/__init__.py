@@ -1,0 +1,3 @@
+from .umurl_loss import UmURLLoss, variance_covariance
+
+__all__ = ['UmURLLoss', 'variance_covariance']

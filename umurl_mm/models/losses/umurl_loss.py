@@ -1,0 +1,99 @@
+from typing import Dict, Sequence
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from mmaction.registry import MODELS
+
+
+def variance_covariance(z: torch.Tensor,
+                        std_weight: float = 5.0,
+                        eps: float = 1e-4) -> torch.Tensor:
+    """Variance-covariance regulariser of one ``(B, D)`` embedding.
+
+    ``std_weight * mean(relu(1 - sqrt(var + eps))) + sum(offdiag(cov)^2)/D``
+    with the unbiased variance and ``cov = zc^T zc / (B - 1)``.
+
+    Args:
+        z (torch.Tensor): ``(B, D)`` embeddings, ``B >= 2``.
+        std_weight (float): Weight of the variance term. Defaults to 5.
+        eps (float): Added to the variance. Defaults to 1e-4.
+
+    Returns:
+        torch.Tensor: Scalar loss.
+    """
+    batch, dim = z.shape
+    if batch < 2:
+        raise ValueError('the variance-covariance loss needs a (global) '
+                         f'batch of at least 2 samples, got {batch}')
+    std = torch.sqrt(z.var(dim=0) + eps)
+    std_loss = F.relu(1 - std).mean()
+    zc = z - z.mean(dim=0)
+    cov = zc.T @ zc / (batch - 1)
+    off_diag = cov.pow(2).sum() - cov.diagonal().pow(2).sum()
+    return std_weight * std_loss + off_diag / dim
+
+
+@MODELS.register_module()
+class UmURLLoss(nn.Module):
+    """UmURL's pre-training loss.
+
+    With uni-modal embeddings ``z[m]`` and the fused representation's
+    embeddings ``zu[m]`` through the same projector ``m``:
+
+    - ``loss_intra = w_intra * sum_m MSE(z[m], zu[m])``
+    - ``loss_inter = w_inter * sum_m MSE(z[m], c)``, ``c = mean_m z[m]``
+      (not detached)
+    - ``loss_vc = w_vc * sum over all six embeddings of VC(z)``
+
+    All terms are computed in float32.
+
+    Args:
+        intra_weight (float): Defaults to 5.
+        inter_weight (float): Defaults to 5.
+        vc_weight (float): Defaults to 1.
+        std_weight (float): Weight of the variance part of VC. Defaults
+            to 5.
+        eps (float): Variance epsilon. Defaults to 1e-4.
+    """
+
+    def __init__(self,
+                 intra_weight: float = 5.0,
+                 inter_weight: float = 5.0,
+                 vc_weight: float = 1.0,
+                 std_weight: float = 5.0,
+                 eps: float = 1e-4) -> None:
+        super().__init__()
+        self.intra_weight = intra_weight
+        self.inter_weight = inter_weight
+        self.vc_weight = vc_weight
+        self.std_weight = std_weight
+        self.eps = eps
+
+    def forward(self, uni: Dict[str, torch.Tensor],
+                fused: Dict[str, torch.Tensor]) -> Dict[str, torch.Tensor]:
+        """Compute the three loss terms.
+
+        Args:
+            uni (dict[str, torch.Tensor]): ``(B, D)`` embedding of each
+                uni-modal view, keyed by modality.
+            fused (dict[str, torch.Tensor]): ``(B, D)`` embedding of the
+                fused view through each modality's projector.
+
+        Returns:
+            dict[str, torch.Tensor]: ``loss_intra``, ``loss_inter``,
+            ``loss_vc``.
+        """
+        names: Sequence[str] = list(uni)
+        z = {m: uni[m].float() for m in names}
+        zu = {m: fused[m].float() for m in names}
+        center = sum(z.values()) / len(names)
+        intra = sum(F.mse_loss(z[m], zu[m]) for m in names)
+        inter = sum(F.mse_loss(z[m], center) for m in names)
+        vc = sum(
+            variance_covariance(e, self.std_weight, self.eps)
+            for e in list(z.values()) + list(zu.values()))
+        return dict(
+            loss_intra=self.intra_weight * intra,
+            loss_inter=self.inter_weight * inter,
+            loss_vc=self.vc_weight * vc)

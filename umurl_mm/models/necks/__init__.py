@@ -1,0 +1,3 @@
+from .projector import UmURLProjector
+
+__all__ = ['UmURLProjector']
