@@ -1,0 +1,58 @@
+# UmURL pre-training: model, multi-view pipeline and optimiser (the
+# official recipe). Dataset configs set ann_file, split and batch size.
+_base_ = './default_runtime.py'
+
+custom_imports = dict(imports=['umurl_mm'], allow_failed_imports=False)
+
+clip_len = 64
+hidden_dim = 1024
+model = dict(
+    type='UmURLPretrainer',
+    backbone=dict(
+        type='UmURL',
+        modalities=('joint', 'bone', 'motion'),
+        num_frames=clip_len,
+        num_joints=25,
+        num_persons=2,
+        hidden_dim=hidden_dim),
+    projector=dict(
+        type='UmURLProjector',
+        in_channels=2 * hidden_dim,
+        hidden_channels=2 * hidden_dim,
+        out_channels=4096),
+    loss=dict(type='UmURLLoss', intra_weight=5.0, inter_weight=5.0))
+
+# each view: random temporal crop-resize, then joint corruption or shear
+view_pipeline = [
+    dict(type='TemporalCropResize', clip_len=clip_len, min_ratio=0.1),
+    dict(
+        type='mmcv.RandomChoice',
+        transforms=[[dict(type='JointCorruption', num_joints=15)],
+                    [dict(type='RandomShear', magnitude=1.0)]],
+        prob=[0.5, 0.5])
+]
+train_pipeline = [
+    dict(type='FormatGCNInput', num_person=2),
+    dict(type='MultiView', num_views=4, transforms=view_pipeline),
+    dict(type='PackActionInputs')
+]
+
+dataset_type = 'UmURLPoseDataset'
+train_dataloader = dict(
+    batch_size=128,
+    num_workers=8,
+    persistent_workers=True,
+    drop_last=True,
+    sampler=dict(type='DefaultSampler', shuffle=True),
+    dataset=dict(type=dataset_type, pipeline=train_pipeline))
+
+# Adam 5e-4, wd 1e-5; 451 epochs (0..450), lr x0.1 from epoch 351
+optim_wrapper = dict(
+    type='AmpOptimWrapper',
+    loss_scale='dynamic',
+    optimizer=dict(type='Adam', lr=5e-4, weight_decay=1e-5))
+param_scheduler = [
+    dict(type='MultiStepLR', by_epoch=True, milestones=[351], gamma=0.1)
+]
+train_cfg = dict(type='EpochBasedTrainLoop', max_epochs=451)
+auto_scale_lr = dict(enable=False, base_batch_size=512)

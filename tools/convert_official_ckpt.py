@@ -1,0 +1,28 @@
+"""Convert an official UmURL checkpoint to this plugin's format.
+
+A pre-training checkpoint becomes a ``UmURLPretrainer`` state dict
+(``backbone.*``, ``projectors.*``) usable with ``load_from`` or a backbone
+``init_cfg=dict(type='Pretrained', checkpoint=...)``; a linear-evaluation
+checkpoint becomes a ``RecognizerGCN`` + ``GCNHead`` one.
+"""
+import argparse
+
+import torch
+
+from umurl_mm.checkpoint import read_state_dict
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument('src', help='official checkpoint (.pth.tar)')
+    parser.add_argument('dst', help='output checkpoint (.pth)')
+    args = parser.parse_args()
+    state = read_state_dict(args.src)
+    torch.save(dict(state_dict=state, meta=dict(converted_from=args.src)),
+               args.dst)
+    groups = sorted({k.split('.')[0] for k in state})
+    print(f'wrote {len(state)} tensors ({", ".join(groups)}) to {args.dst}')
+
+
+if __name__ == '__main__':
+    main()

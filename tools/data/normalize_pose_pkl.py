@@ -1,0 +1,30 @@
+"""Apply UmURL's preprocessing to any PoseDataset .pkl (e.g. MMAction2's
+``ntu60_3d.pkl``), keeping its splits."""
+import argparse
+import os
+import os.path as osp
+
+import mmengine
+
+from umurl_mm.datasets import umurl_normalize
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument('src', help='input .pkl (split + annotations)')
+    parser.add_argument('out', help='output .pkl')
+    args = parser.parse_args()
+    data = mmengine.load(args.src)
+    for i, anno in enumerate(mmengine.track_iter_progress(
+            data['annotations'])):
+        where = f"{args.src}: sample {i} ({anno.get('frame_dir')!r}), " \
+                "field 'keypoint'"
+        anno['keypoint'], anno['total_frames'] = umurl_normalize(
+            anno['keypoint'], 2, where)
+    os.makedirs(osp.dirname(osp.abspath(args.out)), exist_ok=True)
+    mmengine.dump(data, args.out)
+    print(f'\nwrote {len(data["annotations"])} samples to {args.out}')
+
+
+if __name__ == '__main__':
+    main()

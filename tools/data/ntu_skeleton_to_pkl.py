@@ -1,0 +1,44 @@
+"""Convert raw NTU RGB+D ``.skeleton`` files to a PoseDataset .pkl.
+
+Applies UmURL's preprocessing and writes the standard splits
+(``xsub``/``xview`` for NTU-60, ``xsub``/``xset`` for NTU-120).
+"""
+import argparse
+import glob
+import os
+import os.path as osp
+
+import mmengine
+
+from umurl_mm.datasets.ntu import convert_ntu_skeletons
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument('skeleton_dir', help='folder of .skeleton files')
+    parser.add_argument('out', help='output .pkl')
+    parser.add_argument(
+        '--benchmark', choices=['ntu60', 'ntu120'], default='ntu60')
+    parser.add_argument(
+        '--ignored',
+        help='missing-skeleton list, e.g. '
+        'NTU_RGBD_samples_with_missing_skeletons.txt')
+    args = parser.parse_args()
+    files = glob.glob(osp.join(args.skeleton_dir, '*.skeleton'))
+    if not files:
+        raise SystemExit(f'no .skeleton files in {args.skeleton_dir}')
+    ignored = []
+    if args.ignored:
+        with open(args.ignored) as f:
+            ignored = [line.strip() for line in f if line.strip()]
+    data = convert_ntu_skeletons(
+        files, args.benchmark, ignored, progress=mmengine.track_iter_progress)
+    os.makedirs(osp.dirname(osp.abspath(args.out)), exist_ok=True)
+    mmengine.dump(data, args.out)
+    sizes = {k: len(v) for k, v in data['split'].items()}
+    print(f'\nwrote {len(data["annotations"])} samples to {args.out}: '
+          f'{sizes}')
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,34 @@
+"""Convert the official UmURL repo's preprocessed arrays to a .pkl.
+
+Reads ``train_*`` and ``val_*`` (``_data_joint.npy``, ``_label.pkl``,
+``_num_frame.npy``) from one benchmark folder; the data is already
+preprocessed, so it is only re-laid out as ``(M, T, V, C)`` and cut to the
+valid frames.
+"""
+import argparse
+import os
+import os.path as osp
+
+import mmengine
+
+from umurl_mm.datasets.official_npy import convert_official_npy
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument('data_dir', help='e.g. NTU60_frame50/xsub')
+    parser.add_argument('out', help='output .pkl')
+    parser.add_argument(
+        '--split-name',
+        required=True,
+        help="benchmark key of the splits, e.g. 'xsub', 'xview', 'xset'")
+    args = parser.parse_args()
+    data = convert_official_npy(args.data_dir, args.split_name)
+    os.makedirs(osp.dirname(osp.abspath(args.out)), exist_ok=True)
+    mmengine.dump(data, args.out)
+    sizes = {k: len(v) for k, v in data['split'].items()}
+    print(f'wrote {len(data["annotations"])} samples to {args.out}: {sizes}')
+
+
+if __name__ == '__main__':
+    main()

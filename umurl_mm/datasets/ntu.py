@@ -1,0 +1,140 @@
+"""NTU RGB+D raw ``.skeleton`` files to MMAction2 PoseDataset annotations."""
+import os.path as osp
+import re
+from typing import Dict, Iterable, List, Optional
+
+import numpy as np
+
+from .preprocess import umurl_normalize
+
+#: Training subjects of the cross-subject benchmarks.
+NTU60_XSUB_TRAIN = (1, 2, 4, 5, 8, 9, 13, 14, 15, 16, 17, 18, 19, 25, 27, 28,
+                    31, 34, 35, 38)
+NTU120_XSUB_TRAIN = NTU60_XSUB_TRAIN + (
+    45, 46, 47, 49, 50, 52, 53, 54, 55, 56, 57, 58, 59, 70, 74, 78, 80, 81,
+    82, 83, 84, 85, 86, 89, 91, 92, 93, 94, 95, 97, 98, 100, 103)
+#: Training cameras of NTU-60 cross-view.
+NTU60_XVIEW_TRAIN = (2, 3)
+
+_NAME = re.compile(r'^S(\d{3})C(\d{3})P(\d{3})R(\d{3})A(\d{3})$')
+_BODY_INFO, _JOINT_INFO = 10, 12
+
+
+def parse_name(name: str) -> Dict[str, int]:
+    """Split ``SsssCcccPpppRrrrAaaa`` into its ids (``A`` 1-based)."""
+    match = _NAME.match(name)
+    if match is None:
+        raise ValueError(f'{name!r} is not an NTU sample name '
+                         '(SsssCcccPpppRrrrAaaa)')
+    setup, camera, subject, rep, action = map(int, match.groups())
+    return dict(
+        setup=setup, camera=camera, subject=subject, rep=rep, action=action)
+
+
+def read_skeleton_file(path: str, max_bodies: int = 4) -> np.ndarray:
+    """Read the joint coordinates of an NTU ``.skeleton`` file.
+
+    The m-th body listed in a frame goes to slot m (as in MMAction2's and
+    the official tools); frames with fewer bodies leave zeros.
+
+    Args:
+        path (str): The ``.skeleton`` file.
+        max_bodies (int): Body slots kept. Defaults to 4.
+
+    Returns:
+        np.ndarray: ``(max_bodies, T, 25, 3)`` camera-space coordinates.
+    """
+    with open(path) as f:
+        lines = f.read().split('\n')
+    try:
+        num_frames = int(lines[0])
+        keypoint = np.zeros((max_bodies, num_frames, 25, 3), np.float32)
+        row = 1
+        for t in range(num_frames):
+            num_bodies = int(lines[row])
+            row += 1
+            for m in range(num_bodies):
+                num_joints = int(lines[row + 1])
+                block = lines[row + 2:row + 2 + num_joints]
+                if m < max_bodies:
+                    joints = np.array(' '.join(block).split(), np.float64)
+                    joints = joints.reshape(num_joints, _JOINT_INFO)
+                    keypoint[m, t, :min(num_joints, 25)] = joints[:25, :3]
+                row += 2 + num_joints
+    except (ValueError, IndexError) as e:
+        raise ValueError(f'{path}: malformed .skeleton file near line '
+                         f'{row + 1} ({e})') from e
+    return keypoint
+
+
+def ntu_splits(names: Iterable[str], benchmark: str) -> Dict[str, List[str]]:
+    """Standard NTU splits.
+
+    Args:
+        names (Iterable[str]): Sample names.
+        benchmark (str): ``'ntu60'`` (``xsub``, ``xview``) or ``'ntu120'``
+            (``xsub``, ``xset``).
+
+    Returns:
+        dict: ``{split}_train`` / ``{split}_val`` name lists.
+    """
+    if benchmark not in ('ntu60', 'ntu120'):
+        raise ValueError(f"benchmark must be 'ntu60' or 'ntu120', got "
+                         f'{benchmark!r}')
+    names = list(names)
+    ids = [parse_name(n) for n in names]
+    rules = dict(xsub=lambda i: i['subject'] in (
+        NTU60_XSUB_TRAIN if benchmark == 'ntu60' else NTU120_XSUB_TRAIN))
+    if benchmark == 'ntu60':
+        rules['xview'] = lambda i: i['camera'] in NTU60_XVIEW_TRAIN
+    else:
+        rules['xset'] = lambda i: i['setup'] % 2 == 0
+    split = {}
+    for key, is_train in rules.items():
+        split[f'{key}_train'] = [n for n, i in zip(names, ids) if is_train(i)]
+        split[f'{key}_val'] = [
+            n for n, i in zip(names, ids) if not is_train(i)
+        ]
+    return split
+
+
+def convert_ntu_skeletons(files: Iterable[str],
+                          benchmark: str,
+                          ignored: Optional[Iterable[str]] = None,
+                          progress=None) -> Dict:
+    """Convert raw NTU ``.skeleton`` files to a PoseDataset annotation dict.
+
+    Each sequence gets UmURL's preprocessing; ``total_frames`` is its valid
+    frame count. Samples named in ``ignored`` (the official missing-skeleton
+    list) are skipped, and so are samples of classes outside the benchmark
+    (A061+ for NTU-60).
+
+    Args:
+        files (Iterable[str]): ``.skeleton`` paths.
+        benchmark (str): ``'ntu60'`` or ``'ntu120'``.
+        ignored (Iterable[str], optional): Sample names to skip.
+        progress (callable, optional): Wraps the file iterable (e.g. a
+            progress bar).
+
+    Returns:
+        dict: ``split`` and ``annotations``.
+    """
+    ignored = set(ignored or ())
+    max_action = 60 if benchmark == 'ntu60' else 120
+    files = sorted(files)
+    annos = []
+    for path in (progress(files) if progress else files):
+        name = osp.basename(path).split('.')[0]
+        if name in ignored or parse_name(name)['action'] > max_action:
+            continue
+        raw = read_skeleton_file(path)
+        keypoint, frames = umurl_normalize(raw, 2, f'{path}: keypoint')
+        annos.append(
+            dict(
+                frame_dir=name,
+                label=parse_name(name)['action'] - 1,
+                keypoint=keypoint,
+                total_frames=frames))
+    return dict(
+        split=ntu_splits([a['frame_dir'] for a in annos], benchmark),
+        annotations=annos)

@@ -1,0 +1,204 @@
+"""A deterministic synthetic NTU-25 skeleton action set.
+
+Each class is a parametric movement of a Kinect-v2 style body (arm raises,
+waves, kicks, squats, ...). Samples vary by subject (body size and style),
+speed, length, camera (yaw and position) and sensor noise, and are stored in
+MMAction2's PoseDataset format with cross-subject and cross-view splits.
+"""
+from typing import Dict, List
+
+import numpy as np
+
+from .preprocess import umurl_normalize
+
+# Rest pose (metres, y up, facing -z), 0-based NTU joint order.
+_REST = np.array([
+    [0.00, 0.00, 0.00], [0.00, 0.25, 0.00], [0.00, 0.52, 0.00],
+    [0.00, 0.65, 0.00], [-0.18, 0.43, 0.00], [-0.20, 0.17, 0.00],
+    [-0.21, -0.07, 0.00], [-0.21, -0.14, 0.00], [0.18, 0.43, 0.00],
+    [0.20, 0.17, 0.00], [0.21, -0.07, 0.00], [0.21, -0.14, 0.00],
+    [-0.10, -0.02, 0.00], [-0.10, -0.45, 0.00], [-0.10, -0.85, 0.00],
+    [-0.10, -0.90, -0.10], [0.10, -0.02, 0.00], [0.10, -0.45, 0.00],
+    [0.10, -0.85, 0.00], [0.10, -0.90, -0.10], [0.00, 0.45, 0.00],
+    [-0.21, -0.20, 0.00], [-0.17, -0.12, -0.02], [0.21, -0.20, 0.00],
+    [0.17, -0.12, -0.02]
+])
+
+# pivot joint -> joints that move with it
+_CHAINS = {
+    'l_arm': (4, [5, 6, 7, 21, 22]),
+    'l_fore': (5, [6, 7, 21, 22]),
+    'r_arm': (8, [9, 10, 11, 23, 24]),
+    'r_fore': (9, [10, 11, 23, 24]),
+    'l_leg': (12, [13, 14, 15]),
+    'l_shin': (13, [14, 15]),
+    'r_leg': (16, [17, 18, 19]),
+    'r_shin': (17, [18, 19]),
+    'torso': (0, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 20, 21, 22, 23, 24]),
+}
+_AXES = {'x': (1., 0., 0.), 'y': (0., 1., 0.), 'z': (0., 0., 1.)}
+
+#: Class names of the synthetic set (index = label).
+CLASSES = ('wave right hand', 'wave left hand', 'raise both arms',
+           'swing right arm', 'kick right leg', 'walk in place', 'squat',
+           'bow', 'jump', 'handshake (two persons)')
+
+
+def _rotations(axis: str, angle: np.ndarray) -> np.ndarray:
+    """``(T, 3, 3)`` rotations about a fixed axis by per-frame angles."""
+    k = np.array(_AXES[axis])
+    K = np.array([[0, -k[2], k[1]], [k[2], 0, -k[0]], [-k[1], k[0], 0]])
+    s, c = np.sin(angle)[:, None, None], np.cos(angle)[:, None, None]
+    return np.eye(3) + s * K + (1 - c) * (K @ K)
+
+
+def _rotate(pose: np.ndarray, chain: str, axis: str,
+            angle: np.ndarray) -> np.ndarray:
+    """Rotate a joint chain of a ``(T, V, 3)`` pose about its pivot."""
+    pivot, joints = _CHAINS[chain]
+    rot = _rotations(axis, angle)
+    origin = pose[:, pivot:pivot + 1]
+    pose = pose.copy()
+    pose[:, joints] = origin + np.einsum('tij,tvj->tvi', rot,
+                                         pose[:, joints] - origin)
+    return pose
+
+
+def _act(label: int, phase: np.ndarray, amp: float,
+         pose: np.ndarray) -> np.ndarray:
+    """Animate a ``(T, V, 3)`` rest pose with the movement of a class."""
+    s = np.sin(phase)
+    ramp = np.clip(np.sin(phase / 4)**2 * 3, 0, 1)  # raise, hold, lower
+    if label in (0, 1):  # wave: arm up, forearm oscillates
+        side, sign = ('r', 1) if label == 0 else ('l', -1)
+        pose = _rotate(pose, f'{side}_fore', 'z', sign * amp * 0.7 * s)
+        pose = _rotate(pose, f'{side}_arm', 'z', sign * 2.4 * ramp)
+    elif label == 2:
+        up = 2.8 * amp * np.abs(np.sin(phase / 2))
+        pose = _rotate(pose, 'r_arm', 'z', up)
+        pose = _rotate(pose, 'l_arm', 'z', -up)
+    elif label == 3:
+        pose = _rotate(pose, 'r_arm', 'x', -1.5 * amp * s)
+    elif label == 4:
+        kick = 1.2 * amp * np.clip(s, 0, None)
+        pose = _rotate(pose, 'r_shin', 'x', 0.8 * kick)
+        pose = _rotate(pose, 'r_leg', 'x', -kick)
+    elif label == 5:
+        pose = _rotate(pose, 'l_leg', 'x', -0.5 * amp * s)
+        pose = _rotate(pose, 'r_leg', 'x', 0.5 * amp * s)
+        pose = _rotate(pose, 'l_arm', 'x', 0.4 * amp * s)
+        pose = _rotate(pose, 'r_arm', 'x', -0.4 * amp * s)
+    elif label == 6:
+        depth = 0.3 * amp * (1 - np.cos(phase)) / 2
+        moving = [j for j in range(25) if j not in (14, 15, 18, 19)]
+        pose = pose.copy()
+        pose[:, moving, 1] -= depth[:, None]
+        pose[:, [13, 17], 2] -= 0.8 * depth[:, None]
+    elif label == 7:
+        pose = _rotate(pose, 'torso', 'x', -1.0 * amp * (1 - np.cos(phase)) /
+                       2)
+    elif label == 8:
+        pose = _rotate(pose, 'r_arm', 'z', 0.6 * amp * np.abs(s))
+        pose = _rotate(pose, 'l_arm', 'z', -0.6 * amp * np.abs(s))
+        pose = pose + np.stack(
+            [0 * s, 0.25 * amp * np.abs(s), 0 * s], -1)[:, None]
+    elif label == 9:
+        pose = _rotate(pose, 'r_fore', 'x', -0.3 * amp * s)
+        pose = _rotate(pose, 'r_arm', 'x', -1.2 * ramp)
+    return pose
+
+
+def make_sample(label: int, subject: int, camera: int, rep: int,
+                seed: int = 0) -> Dict:
+    """Generate one raw (camera-space) sample.
+
+    Args:
+        label (int): Class index into :data:`CLASSES`.
+        subject (int): Subject id (body size and style).
+        camera (int): Camera id 1..3 (yaw -45, 0 and +45 degrees).
+        rep (int): Repetition index.
+        seed (int): Global seed.
+
+    Returns:
+        dict: ``frame_dir``, ``label`` and raw ``keypoint`` ``(2, T, 25,
+        3)`` (person 1 is all zeros except for two-person classes).
+    """
+    body = np.random.default_rng([seed, subject])
+    scale = body.uniform(0.85, 1.15)
+    shape = _REST * scale + body.normal(0, 0.015, _REST.shape)
+    style = body.uniform(0.8, 1.2)
+    rng = np.random.default_rng([seed, subject, camera, rep, label, 1])
+    num_frames = int(rng.integers(40, 121))
+    cycles = rng.uniform(1.0, 2.5) * style
+    phase = np.linspace(0, 2 * np.pi * cycles, num_frames) + rng.uniform(
+        0, 0.5)
+    amp = style * rng.uniform(0.85, 1.15)
+    poses = [_act(label, phase, amp, np.repeat(shape[None], num_frames, 0))]
+    if label == 9:  # partner facing person 0, mirroring the handshake
+        partner = _act(label, phase + 0.2, amp,
+                       np.repeat(shape[None], num_frames, 0))
+        partner = partner @ _rotations('y', np.array([np.pi]))[0].T
+        poses.append(partner + np.array([0.0, 0.0, -0.7]))
+    keypoint = np.zeros((2, num_frames, 25, 3))
+    keypoint[:len(poses)] = poses
+    yaw = np.deg2rad((camera - 2) * 45 + rng.uniform(-10, 10))
+    keypoint = keypoint @ _rotations('y', np.array([yaw]))[0].T
+    keypoint += np.array(
+        [rng.uniform(-0.5, 0.5), rng.uniform(-0.1, 0.1),
+         rng.uniform(2.5, 3.5)])
+    keypoint += rng.normal(0, 0.01, keypoint.shape)
+    keypoint[len(poses):] = 0
+    name = f'S001C{camera:03d}P{subject:03d}R{rep + 1:03d}A{label + 1:03d}'
+    return dict(
+        frame_dir=name, label=label, keypoint=keypoint.astype(np.float32))
+
+
+def make_synthetic_dataset(num_subjects: int = 20,
+                           num_reps: int = 2,
+                           num_classes: int = len(CLASSES),
+                           train_subjects: int = 14,
+                           seed: int = 0,
+                           normalize: bool = True) -> Dict:
+    """Build the synthetic set in MMAction2's PoseDataset layout.
+
+    Args:
+        num_subjects (int): Subjects. Defaults to 20.
+        num_reps (int): Repetitions per subject, class and camera.
+            Defaults to 2.
+        num_classes (int): Classes, at most ``len(CLASSES)``. Defaults to
+            all.
+        train_subjects (int): Subjects 1..train_subjects form
+            ``xsub_train``, the rest ``xsub_val``. Defaults to 14.
+        seed (int): Seed; equal seeds give identical data. Defaults to 0.
+        normalize (bool): Apply UmURL's preprocessing (as the NTU data
+            tools do). Defaults to True.
+
+    Returns:
+        dict: ``split`` (``xsub_*`` and ``xview_*``, camera 1 for
+        validation) and ``annotations``.
+    """
+    if not 1 <= num_classes <= len(CLASSES):
+        raise ValueError(f'num_classes must be in 1..{len(CLASSES)}')
+    annos: List[Dict] = []
+    for subject in range(1, num_subjects + 1):
+        for label in range(num_classes):
+            for camera in (1, 2, 3):
+                for rep in range(num_reps):
+                    anno = make_sample(label, subject, camera, rep, seed)
+                    if normalize:
+                        kp, frames = umurl_normalize(anno['keypoint'], 2,
+                                                     anno['frame_dir'])
+                    else:
+                        kp, frames = anno['keypoint'], anno['keypoint'].shape[
+                            1]
+                    anno.update(keypoint=kp, total_frames=frames)
+                    annos.append(anno)
+    names = [a['frame_dir'] for a in annos]
+    subj = [int(n[9:12]) for n in names]
+    cam = [int(n[5:8]) for n in names]
+    split = dict(
+        xsub_train=[n for n, s in zip(names, subj) if s <= train_subjects],
+        xsub_val=[n for n, s in zip(names, subj) if s > train_subjects],
+        xview_train=[n for n, c in zip(names, cam) if c != 1],
+        xview_val=[n for n, c in zip(names, cam) if c == 1])
+    return dict(split=split, annotations=annos)
