@@ -22,7 +22,7 @@ class UmURLPretrainer(BaseModel):
     embeddings, on any backend.
 
     In ``predict`` mode it returns each sample's representation (the mean
-    over clips) as ``features``, for retrieval metrics; in ``tensor`` mode
+    over clips) in the data sample field ``feature``, for retrieval metrics; in ``tensor`` mode
     the ``(B, 2H)`` representations.
 
     Args:
@@ -117,18 +117,18 @@ class UmURLPretrainer(BaseModel):
         return self.loss_module(uni, fused)
 
     def predict(self, inputs: torch.Tensor, data_samples: List) -> List:
-        """Attach each sample's representation as ``features``.
+        """Attach each sample's representation as ``feature``.
 
         Args:
             inputs (torch.Tensor): ``(B, num_clips, M, T, V, C)``.
             data_samples (list): The samples' data elements.
 
         Returns:
-            list: ``data_samples`` with ``features`` set (``(2H,)`` each).
+            list: ``data_samples`` with ``feature`` set (``(2H,)`` each).
         """
         feats = self.extract_feat(inputs)
         for sample, feat in zip(data_samples, feats):
-            sample.features = feat
+            sample.set_field(feat, 'feature')
         return data_samples
 
     def forward(self,

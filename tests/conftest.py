@@ -1,0 +1,23 @@
+import os
+
+import mmengine
+import pytest
+from mmaction.utils import register_all_modules
+
+import umurl_mm  # noqa: F401
+from umurl_mm.datasets.synthetic import make_synthetic_dataset
+
+register_all_modules(init_default_scope=True)
+os.environ.setdefault('TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD', '1')
+
+from tests.utils import REPO  # noqa: F401
+
+
+@pytest.fixture(scope='session')
+def tiny_pkl(tmp_path_factory):
+    """A small synthetic PoseDataset file: 4 classes, 4 subjects."""
+    data = make_synthetic_dataset(
+        num_subjects=4, num_reps=1, num_classes=4, train_subjects=3)
+    path = str(tmp_path_factory.mktemp('data') / 'tiny.pkl')
+    mmengine.dump(data, path)
+    return path

@@ -1,0 +1,44 @@
+import pickle
+
+import numpy as np
+import pytest
+
+from umurl_mm.datasets.official_npy import convert_official_npy
+
+
+def write_official(folder, part, n, frames=300, seed=0):
+    rng = np.random.default_rng(seed)
+    data = np.zeros((n, 3, frames, 25, 2), np.float32)
+    num = rng.integers(10, frames, n)
+    for i, f in enumerate(num):
+        data[i, :, :f] = rng.normal(size=(3, f, 25, 2))
+    np.save(folder / f'{part}_data_joint.npy', data)
+    names = [f'S001C001P{i + 1:03d}R001A001.skeleton' for i in range(n)]
+    labels = list(rng.integers(0, 60, n))
+    with open(folder / f'{part}_label.pkl', 'wb') as f:
+        pickle.dump((names, labels), f)
+    np.save(folder / f'{part}_num_frame.npy', num)
+    return data, num, labels
+
+
+def test_convert(tmp_path):
+    data, num, labels = write_official(tmp_path, 'train', 3)
+    write_official(tmp_path, 'val', 2, seed=1)
+    out = convert_official_npy(str(tmp_path), 'xsub')
+    assert len(out['split']['xsub_train']) == 3
+    assert len(out['split']['xsub_val']) == 2
+    anno = out['annotations'][1]
+    assert anno['frame_dir'] == 'S001C001P002R001A001'
+    assert anno['total_frames'] == num[1] and anno['label'] == labels[1]
+    # (C, T, V, M) -> (M, T, V, C), cut to the valid frames
+    np.testing.assert_array_equal(anno['keypoint'][1, 4, 7],
+                                  data[1, :, 4, 7, 1])
+    assert anno['keypoint'].shape == (2, num[1], 25, 3)
+
+
+def test_inconsistent_files(tmp_path):
+    write_official(tmp_path, 'train', 3)
+    write_official(tmp_path, 'val', 2)
+    np.save(tmp_path / 'val_num_frame.npy', np.array([5]))
+    with pytest.raises(ValueError, match='val files disagree'):
+        convert_official_npy(str(tmp_path), 'xsub')

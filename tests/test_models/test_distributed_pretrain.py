@@ -1,0 +1,99 @@
+"""Pre-training in 2 gloo processes equals 1 process on the whole batch."""
+import os
+import socket
+
+import torch
+import torch.distributed as dist
+import torch.multiprocessing as mp
+
+STEPS = 2
+
+
+def build_model():
+    import umurl_mm  # noqa: F401
+    from mmaction.registry import MODELS
+    torch.manual_seed(0)
+    return MODELS.build(
+        dict(
+            type='UmURLPretrainer',
+            backbone=dict(type='UmURL', hidden_dim=16, num_frames=16),
+            projector=dict(
+                type='UmURLProjector',
+                in_channels=32,
+                hidden_channels=32,
+                out_channels=24)))
+
+
+def batch():
+    g = torch.Generator().manual_seed(1)
+    return torch.randn(8, 4, 2, 16, 25, 3, generator=g)
+
+
+def run_steps(model, train_step, inputs):
+    """One plain backward (grads), then STEPS optimiser steps."""
+    from mmengine.optim import OptimWrapper
+    losses = model(inputs, mode='loss')
+    sum(losses.values()).backward()
+    grads = {
+        n: p.grad.clone()
+        for n, p in model.named_parameters() if p.grad is not None
+    }
+    model.zero_grad()
+    # SGD: Adam would amplify float noise on zero-gradient parameters (the
+    # attention key bias) into lr-sized steps
+    wrapper = OptimWrapper(torch.optim.SGD(model.parameters(), lr=0.1))
+    logs = [
+        train_step(dict(inputs=list(inputs), data_samples=None), wrapper)
+        for _ in range(STEPS)
+    ]
+    return dict(
+        grads=grads,
+        logs=[{k: v.item() for k, v in log.items()} for log in logs],
+        params={n: p.detach().clone()
+                for n, p in model.state_dict().items()})
+
+
+def worker(rank, world_size, port, out):
+    os.environ.update(MASTER_ADDR='127.0.0.1', MASTER_PORT=str(port))
+    dist.init_process_group('gloo', rank=rank, world_size=world_size)
+    from mmengine.model import MMDistributedDataParallel
+    model = build_model()
+    ddp = MMDistributedDataParallel(module=model)
+    per_rank = 8 // world_size
+    local = batch()[rank * per_rank:(rank + 1) * per_rank]
+    result = run_steps(ddp, ddp.train_step, local)
+    result['grads'] = {
+        n[len('module.'):]: g
+        for n, g in result['grads'].items()
+    }
+    result['params'] = {
+        n[len('module.'):]: p
+        for n, p in result['params'].items()
+    }
+    torch.save(result, f'{out}/rank{rank}.pth')
+    dist.destroy_process_group()
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+
+def test_two_gloo_processes_equal_one_process(tmp_path):
+    mp.spawn(worker, args=(2, free_port(), str(tmp_path)), nprocs=2)
+    model = build_model()
+    single = run_steps(model, model.train_step, batch())
+    for rank in range(2):
+        multi = torch.load(tmp_path / f'rank{rank}.pth', weights_only=False)
+        for a, b in zip(multi['logs'], single['logs']):
+            assert a.keys() == b.keys()
+            for k in a:
+                assert abs(a[k] - b[k]) <= 1e-5 * max(1, abs(b[k])), k
+        assert multi['grads'].keys() == single['grads'].keys()
+        for n, g in single['grads'].items():
+            torch.testing.assert_close(
+                multi['grads'][n], g, rtol=1e-4, atol=1e-6, msg=n)
+        for n, p in single['params'].items():
+            torch.testing.assert_close(
+                multi['params'][n], p, rtol=1e-4, atol=1e-6, msg=n)

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Create (or reuse) the virtual environment $VENV (default .venv) with the
+# known-good stack and this package installed in editable mode.
+# Usage: source tools/setup_env.sh
+VENV=${VENV:-.venv}
+if [ ! -x "$VENV/bin/python" ]; then
+    python3 -m venv "$VENV" || return 1 2>/dev/null || exit 1
+fi
+stamp="$VENV/.umurl_mm_requirements"
+if ! cmp -s requirements.txt "$stamp"; then
+    echo "[setup] installing the pinned stack into $VENV (takes a few minutes once)"
+    "$VENV/bin/python" -m pip install -q --upgrade pip 'setuptools<82' wheel &&
+    "$VENV/bin/python" -m pip install -q -r requirements.txt &&
+    "$VENV/bin/python" -m pip install -q --no-deps --no-build-isolation -e . &&
+    cp requirements.txt "$stamp" || { echo "[setup] install failed"; return 1 2>/dev/null || exit 1; }
+fi
+export PATH="$PWD/$VENV/bin:$PATH"
