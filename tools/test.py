@@ -7,8 +7,12 @@ import os.path as osp
 # (trusted files only).
 os.environ.setdefault('TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD', '1')
 
+import mmengine  # noqa: E402
 from mmengine.config import Config, DictAction  # noqa: E402
+from mmengine.dist import is_main_process  # noqa: E402
 from mmengine.runner import Runner  # noqa: E402
+
+from umurl_mm.checkpoint import load_model_checkpoint  # noqa: E402
 
 
 def parse_args():
@@ -50,14 +54,23 @@ def main():
     elif cfg.get('work_dir') is None:
         cfg.work_dir = osp.join('./work_dirs',
                                 osp.splitext(osp.basename(args.config))[0])
-    cfg.load_from = args.checkpoint
+    # loaded strictly below (official checkpoints are converted on the fly)
+    cfg.load_from = None
     if args.dump is not None:
         cfg.test_evaluator = list(cfg.test_evaluator) if isinstance(
             cfg.test_evaluator, (list, tuple)) else [cfg.test_evaluator]
         cfg.test_evaluator.append(
             dict(type='DumpResults', out_file_path=args.dump))
     runner = Runner.from_cfg(cfg)
-    runner.test()
+    if args.checkpoint is not None:
+        model = runner.model
+        load_model_checkpoint(getattr(model, 'module', model), args.checkpoint)
+        runner.logger.info(f'loaded {args.checkpoint}')
+    metrics = runner.test()
+    path = osp.join(cfg.work_dir, 'test_metrics.json')
+    if is_main_process():
+        mmengine.dump(metrics, path, indent=2)
+        print(f'metrics written to {path}')
 
 
 if __name__ == '__main__':

@@ -73,3 +73,20 @@ def test_bad_files(tmp_path, tiny_pkl):
     path.write_bytes(pickle.dumps({'split': {}}))
     with pytest.raises(ValueError, match="no 'annotations'"):
         build(str(path))
+
+
+def test_label_fraction_is_balanced_and_seeded(tiny_pkl):
+    full = build(tiny_pkl)
+    part = build(tiny_pkl, label_fraction=0.5, label_seed=1)
+    again = build(tiny_pkl, label_fraction=0.5, label_seed=1)
+    other = build(tiny_pkl, label_fraction=0.5, label_seed=2)
+    names = lambda ds: [ds.get_data_info(i)['frame_dir']  # noqa: E731
+                        for i in range(len(ds))]
+    assert names(part) == names(again) and names(part) != names(other)
+    count = lambda ds: np.bincount(  # noqa: E731
+        [ds.get_data_info(i)['label'] for i in range(len(ds))])
+    np.testing.assert_array_equal(count(part), np.round(count(full) * 0.5))
+    tiny = build(tiny_pkl, label_fraction=0.001)
+    np.testing.assert_array_equal(count(tiny), 1)
+    with pytest.raises(ValueError, match='label_fraction'):
+        build(tiny_pkl, label_fraction=0)

@@ -83,3 +83,39 @@ def load_encoder(encoder: nn.Module, path: str,
             raise ValueError(f'{path}: no key starts with {prefix!r}; is it '
                              'a UmURL checkpoint?')
     match_state_dict(encoder, state, f'{path} (prefix {prefix!r})')
+
+
+def load_model_checkpoint(model: nn.Module, path: str) -> None:
+    """Load a whole model strictly, by top-level groups, for testing.
+
+    Groups (``backbone``, ``cls_head``, ``projectors``, ...) that the
+    checkpoint has but the model lacks are ignored, so a pre-training
+    checkpoint serves a retrieval model and a linear-evaluation checkpoint
+    a feature extractor. Every other key must match in name and shape. A
+    model group the checkpoint lacks is an error, unless the model lists it
+    in ``optional_checkpoint_groups`` (the projectors, for retrieval).
+
+    Args:
+        model (nn.Module): The (unwrapped) model.
+        path (str): Plugin or official checkpoint.
+    """
+
+    def group(key):
+        return key.split('.')[0]
+
+    state = read_state_dict(path)
+    own = {k for k in model.state_dict() if group(k) != 'data_preprocessor'}
+    optional = set(getattr(model, 'optional_checkpoint_groups', ()))
+    have = {group(k) for k in state}
+    groups = {group(k) for k in own if group(k) in have or
+              group(k) not in optional}
+    state = {k: v for k, v in state.items() if group(k) in groups}
+    missing = sorted({group(k) for k in own} - have - optional)
+    if missing:
+        raise ValueError(f'{path} has no weights for {missing} of '
+                         f'{type(model).__name__}; is it a checkpoint of '
+                         'this kind of model?')
+    sub = nn.Module()
+    for name in groups:
+        sub.add_module(name, getattr(model, name))
+    match_state_dict(sub, state, path)

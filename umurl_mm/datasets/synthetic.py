@@ -108,9 +108,31 @@ def _act(label: int, phase: np.ndarray, amp: float,
     return pose
 
 
+_DISTRACTORS = ('l_arm', 'r_arm', 'l_fore', 'r_fore', 'l_shin', 'r_shin',
+                'torso')
+
+
+def _distract(pose: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Add small movements of two random limbs (nuisance motion)."""
+    num = pose.shape[0]
+    t = np.arange(num)
+    for chain in rng.choice(_DISTRACTORS, 2, replace=False):
+        axis = rng.choice(['x', 'y', 'z'])
+        angle = rng.uniform(0.1, 0.4) * np.sin(
+            2 * np.pi * t / rng.uniform(20, 80) + rng.uniform(0, 6.3))
+        pose = _rotate(pose, chain, axis, angle)
+    return pose
+
+
 def make_sample(label: int, subject: int, camera: int, rep: int,
                 seed: int = 0) -> Dict:
     """Generate one raw (camera-space) sample.
+
+    The action occupies a random window of the sequence (idle frames before
+    and after), two random limbs move a little on their own, the body is
+    distorted by a random linear map, a few joints may be badly tracked, and
+    the camera has a random elevation: nuisances that UmURL's augmentations
+    (crop-resize, shear, joint corruption) teach the encoder to ignore.
 
     Args:
         label (int): Class index into :data:`CLASSES`.
@@ -124,29 +146,41 @@ def make_sample(label: int, subject: int, camera: int, rep: int,
         3)`` (person 1 is all zeros except for two-person classes).
     """
     body = np.random.default_rng([seed, subject])
-    scale = body.uniform(0.85, 1.15)
-    shape = _REST * scale + body.normal(0, 0.015, _REST.shape)
-    style = body.uniform(0.8, 1.2)
+    scale = body.uniform(0.8, 1.2)
+    shape = _REST * scale + body.normal(0, 0.02, _REST.shape)
+    style = body.uniform(0.7, 1.3)
     rng = np.random.default_rng([seed, subject, camera, rep, label, 1])
-    num_frames = int(rng.integers(40, 121))
+    active = int(rng.integers(40, 101))
+    before, after = rng.integers(0, active // 2 + 1, 2)
+    num_frames = active + int(before) + int(after)
     cycles = rng.uniform(1.0, 2.5) * style
-    phase = np.linspace(0, 2 * np.pi * cycles, num_frames) + rng.uniform(
-        0, 0.5)
-    amp = style * rng.uniform(0.85, 1.15)
-    poses = [_act(label, phase, amp, np.repeat(shape[None], num_frames, 0))]
+    phase = np.concatenate([
+        np.zeros(before),
+        np.linspace(0, 2 * np.pi * cycles, active),
+        np.full(after, 2 * np.pi * cycles)
+    ]) + rng.uniform(0, 0.5)
+    amp = style * rng.uniform(0.8, 1.2)
+    rest = np.repeat(shape[None], num_frames, 0)
+    poses = [_distract(_act(label, phase, amp, rest), rng)]
     if label == 9:  # partner facing person 0, mirroring the handshake
-        partner = _act(label, phase + 0.2, amp,
-                       np.repeat(shape[None], num_frames, 0))
+        partner = _act(label, phase + 0.2, amp, rest)
         partner = partner @ _rotations('y', np.array([np.pi]))[0].T
         poses.append(partner + np.array([0.0, 0.0, -0.7]))
     keypoint = np.zeros((2, num_frames, 25, 3))
     keypoint[:len(poses)] = poses
+    distort = np.eye(3) + rng.uniform(-0.25, 0.25, (3, 3))
     yaw = np.deg2rad((camera - 2) * 45 + rng.uniform(-10, 10))
-    keypoint = keypoint @ _rotations('y', np.array([yaw]))[0].T
+    pitch = np.deg2rad(rng.uniform(-20, 20))
+    view = _rotations('x', np.array([pitch]))[0] @ _rotations(
+        'y', np.array([yaw]))[0]
+    keypoint = keypoint @ (view @ distort).T
     keypoint += np.array(
         [rng.uniform(-0.5, 0.5), rng.uniform(-0.1, 0.1),
          rng.uniform(2.5, 3.5)])
-    keypoint += rng.normal(0, 0.01, keypoint.shape)
+    keypoint += rng.normal(0, 0.015, keypoint.shape)
+    glitch = rng.choice(25, int(rng.integers(0, 5)), replace=False)
+    keypoint[:, :, glitch] += rng.normal(0, 0.08,
+                                         keypoint[:, :, glitch].shape)
     keypoint[len(poses):] = 0
     name = f'S001C{camera:03d}P{subject:03d}R{rep + 1:03d}A{label + 1:03d}'
     return dict(

@@ -1,6 +1,7 @@
 from typing import Dict, List
 
 import mmengine
+import numpy as np
 from mmaction.datasets import PoseDataset
 from mmaction.registry import DATASETS
 
@@ -28,6 +29,10 @@ class UmURLPoseDataset(PoseDataset):
             ``[0, num_classes)``.
         subset (str, optional): A tag copied into every sample's info as
             ``subset`` (e.g. ``'gallery'`` / ``'query'`` for retrieval).
+        label_fraction (float, optional): Keep this fraction of every
+            class (at least one sample each), drawn with ``label_seed``:
+            the labelled subsets of semi-supervised evaluation.
+        label_seed (int): Seed of the labelled subset. Defaults to 0.
         **kwargs: Passed to :class:`PoseDataset`.
     """
 
@@ -37,8 +42,15 @@ class UmURLPoseDataset(PoseDataset):
                  split: str = None,
                  num_classes: int = None,
                  subset: str = None,
+                 label_fraction: float = None,
+                 label_seed: int = 0,
                  **kwargs) -> None:
+        if label_fraction is not None and not 0 < label_fraction <= 1:
+            raise ValueError(f'label_fraction must be in (0, 1], got '
+                             f'{label_fraction}')
         self.subset = subset
+        self.label_fraction = label_fraction
+        self.label_seed = label_seed
         super().__init__(
             ann_file, pipeline, split=split, num_classes=num_classes,
             **kwargs)
@@ -76,7 +88,22 @@ class UmURLPoseDataset(PoseDataset):
             self._check_sample(path, i, anno)
             if self.subset is not None:
                 anno['subset'] = self.subset
+        if not annos:
+            raise ValueError(f'{path}: no samples in split {self.split!r}')
+        if self.label_fraction is not None:
+            annos = self._balanced_subset(annos)
         return annos
+
+    def _balanced_subset(self, annos: List[Dict]) -> List[Dict]:
+        """Class-balanced random subset of ``label_fraction``."""
+        rng = np.random.default_rng(self.label_seed)
+        labels = np.array([int(a['label']) for a in annos])
+        keep = []
+        for label in np.unique(labels):
+            index = np.flatnonzero(labels == label)
+            num = max(1, int(round(len(index) * self.label_fraction)))
+            keep.append(rng.choice(index, num, replace=False))
+        return [annos[i] for i in np.sort(np.concatenate(keep))]
 
     def _check_sample(self, path: str, index: int, anno: Dict) -> None:
         if not isinstance(anno, dict):

@@ -27,8 +27,8 @@ class UmURLPretrainer(BaseModel):
 
     Args:
         backbone (dict): The :class:`UmURL` encoder config.
-        projector (dict): Config of one projector; one is built per
-            modality.
+        projector (dict, optional): Config of one projector; one is built
+            per modality. ``None`` builds none (feature extraction only).
         loss (dict): The loss config. Defaults to ``UmURLLoss``.
         eval_modalities (Sequence[str], optional): Modalities used for
             features in ``predict``/``tensor`` mode. Defaults to the
@@ -37,10 +37,12 @@ class UmURLPretrainer(BaseModel):
             ``ActionDataPreprocessor``.
         init_cfg (dict, optional): Initialisation config.
     """
+    #: groups a test-time checkpoint may lack (features need no projector)
+    optional_checkpoint_groups = ('projectors', )
 
     def __init__(self,
                  backbone: Dict,
-                 projector: Dict,
+                 projector: Optional[Dict] = None,
                  loss: Dict = dict(type='UmURLLoss'),
                  eval_modalities: Optional[Sequence[str]] = None,
                  data_preprocessor: Optional[Dict] = None,
@@ -55,9 +57,10 @@ class UmURLPretrainer(BaseModel):
         self.modalities = self.backbone.modalities
         self.eval_modalities = check_modalities(
             eval_modalities or self.modalities)
-        self.projectors = nn.ModuleDict(
-            {m: MODELS.build(projector)
-             for m in self.modalities})
+        self.projectors = nn.ModuleDict({
+            m: MODELS.build(projector)
+            for m in self.modalities
+        } if projector is not None else {})
         self.loss_module = MODELS.build(loss)
 
     @property
@@ -95,6 +98,10 @@ class UmURLPretrainer(BaseModel):
         Returns:
             dict[str, torch.Tensor]: The loss terms.
         """
+        if not self.projectors:
+            raise RuntimeError('this UmURLPretrainer was built without '
+                               'projectors (projector=None): it can only '
+                               'extract features')
         if inputs.ndim != 6 or inputs.shape[1] != self.num_views:
             raise ValueError(
                 f'pre-training expects inputs (B, {self.num_views}, M, T, V,'
@@ -128,7 +135,7 @@ class UmURLPretrainer(BaseModel):
         """
         feats = self.extract_feat(inputs)
         for sample, feat in zip(data_samples, feats):
-            sample.set_field(feat, 'feature')
+            sample.set_field(feat.detach(), 'feature')
         return data_samples
 
     def forward(self,

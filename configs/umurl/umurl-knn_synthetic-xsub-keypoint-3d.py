@@ -1,0 +1,23 @@
+# kNN retrieval on the synthetic set (small encoder of
+# umurl_1xb64-u64-40e_synthetic-xsub-keypoint-3d.py).
+_base_ = '../_base_/umurl_knn.py'
+
+ann_file = 'data/synthetic/synthetic_3d.pkl'
+model = dict(backbone=dict(hidden_dim=128))
+test_dataloader = dict(
+    num_workers=2,
+    dataset=dict(datasets=[
+        dict(
+            type={{_base_.dataset_type}},
+            ann_file=ann_file,
+            split='xsub_train',
+            subset='gallery',
+            pipeline={{_base_.eval_pipeline}}),
+        dict(
+            type={{_base_.dataset_type}},
+            ann_file=ann_file,
+            split='xsub_val',
+            subset='query',
+            pipeline={{_base_.eval_pipeline}})
+    ]))
+randomness = dict(seed=0)

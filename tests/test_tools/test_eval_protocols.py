@@ -1,0 +1,132 @@
+"""Linear, kNN, fine-tuning, t-SNE and feature tools on tiny data, run
+exactly as a user would: tools/train.py and tools/test.py."""
+import glob
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+import torch
+
+from tests.utils import REPO
+
+C = 'configs/umurl/'
+PRE = C + 'umurl_1xb64-u64-40e_synthetic-xsub-keypoint-3d.py'
+LIN = C + 'umurl-linear_1xb64-60e_synthetic-xsub-keypoint-3d.py'
+KNN = C + 'umurl-knn_synthetic-xsub-keypoint-3d.py'
+FT = C + 'umurl-finetune_4xb32-100e_ntu60-xsub-keypoint-3d.py'
+SMALL = ['model.backbone.hidden_dim=16']
+
+
+def run(*args):
+    env = dict(os.environ)
+    env.pop('TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD', None)
+    proc = subprocess.run([sys.executable, *args], cwd=REPO, env=env,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    return proc.stdout + proc.stderr
+
+
+def loaders(ann, *names, split=('xsub_train', 'xsub_val')):
+    opts = []
+    for name, sp in zip(names, split):
+        opts += [f'{name}.dataset.ann_file={ann}', f'{name}.dataset.split={sp}',
+                 f'{name}.num_workers=0', f'{name}.persistent_workers=False',
+                 f'{name}.batch_size=8']
+    return opts
+
+
+def classifier_opts(ann, ckpt, epochs):
+    return SMALL + loaders(ann, 'train_dataloader', 'val_dataloader') + [
+        'model.cls_head.in_channels=32', 'model.cls_head.num_classes=4',
+        'train_dataloader.dataset.num_classes=4',
+        'val_dataloader.dataset.num_classes=4',
+        f'model.backbone.init_cfg.checkpoint={ckpt}',
+        f'train_cfg.max_epochs={epochs}', f'train_cfg.val_interval={epochs}',
+        'default_hooks.checkpoint.interval=1'
+    ]
+
+
+@pytest.fixture(scope='module')
+def pretrained(tiny_pkl, tmp_path_factory):
+    work = str(tmp_path_factory.mktemp('pre'))
+    run('tools/train.py', PRE, '--work-dir', work, '--cfg-options',
+        *SMALL, *loaders(tiny_pkl, 'train_dataloader'),
+        'model.projector.in_channels=32', 'model.projector.hidden_channels=32',
+        'model.projector.out_channels=24', 'train_cfg.max_epochs=1')
+    return f'{work}/epoch_1.pth'
+
+
+def backbone_state(path):
+    state = torch.load(path, weights_only=False)['state_dict']
+    return {k: v for k, v in state.items() if k.startswith('backbone.')}
+
+
+def test_linear_keeps_encoder_frozen(pretrained, tiny_pkl, tmp_path):
+    work = str(tmp_path)
+    run('tools/train.py', LIN, '--work-dir', work, '--cfg-options',
+        *classifier_opts(tiny_pkl, pretrained, 2))
+    before, after = backbone_state(pretrained), backbone_state(
+        f'{work}/epoch_2.pth')
+    assert before.keys() == after.keys()
+    for k in before:
+        assert torch.equal(before[k], after[k]), k
+    head = torch.load(f'{work}/epoch_2.pth',
+                      weights_only=False)['state_dict']['cls_head.fc.weight']
+    out = run('tools/test.py', LIN, f'{work}/epoch_2.pth', '--work-dir', work,
+              '--cfg-options', *classifier_opts(tiny_pkl, pretrained, 2))
+    metrics = json.load(open(f'{work}/test_metrics.json'))
+    assert 0 <= metrics['acc/top1'] <= 100 and head.abs().sum() > 0
+    assert 'acc/top1' in out
+
+
+@pytest.mark.parametrize('mods', ['[joint,bone,motion]', '[motion]',
+                                  '[joint,bone]'])
+def test_knn_any_modality(pretrained, tiny_pkl, tmp_path, mods):
+    opts = SMALL + [f'model.eval_modalities={mods}',
+                    'test_dataloader.num_workers=0']
+    for i, sp in enumerate(('xsub_train', 'xsub_val')):
+        opts.append(f'test_dataloader.dataset.datasets.{i}.ann_file='
+                    f'{tiny_pkl}')
+    run('tools/test.py', KNN, pretrained, '--work-dir', str(tmp_path),
+        '--cfg-options', *opts)
+    metrics = json.load(open(tmp_path / 'test_metrics.json'))
+    assert set(metrics) == {'knn/top1', 'knn/recall@1', 'knn/recall@5'}
+    assert metrics['knn/top1'] == metrics['knn/recall@1']
+
+
+def test_test_rejects_wrong_checkpoint(tiny_pkl, tmp_path):
+    path = str(tmp_path / 'other.pth')
+    torch.save({'state_dict': {'cls_head.fc.weight': torch.zeros(2, 2)}},
+               path)
+    proc = subprocess.run([
+        sys.executable, 'tools/test.py', KNN, path, '--cfg-options', *SMALL
+    ], cwd=REPO, capture_output=True, text=True)
+    assert proc.returncode != 0
+    assert "has no weights for ['backbone']" in proc.stderr
+
+
+def test_finetune_trains_the_encoder(pretrained, tiny_pkl, tmp_path):
+    work = str(tmp_path)
+    run('tools/train.py', FT, '--work-dir', work, '--cfg-options',
+        *classifier_opts(tiny_pkl, pretrained, 1),
+        'model.backbone.num_frames=64',
+        'train_dataloader.dataset.label_fraction=0.5')
+    before, after = backbone_state(pretrained), backbone_state(
+        f'{work}/epoch_1.pth')
+    assert any(not torch.equal(before[k], after[k]) for k in before)
+
+
+def test_tsne_and_feature_tools(pretrained, tiny_pkl, tmp_path):
+    png, npz = str(tmp_path / 'tsne.png'), str(tmp_path / 'f.npz')
+    opts = ['--ann-file', tiny_pkl, '--split', 'xsub_val']
+    opts += ['--cfg-options', *SMALL]
+    run('tools/analysis/tsne.py', PRE, pretrained, '--classes', '0', '1',
+        '2', '--out', png, '--perplexity', '5', *opts)
+    assert open(png, 'rb').read(8) == b'\x89PNG\r\n\x1a\n'
+    run('tools/extract_features.py', PRE, pretrained, '--out', npz, *opts)
+    import numpy as np
+    data = np.load(npz)
+    assert data['features'].shape == (len(data['labels']), 32)
+    assert glob.glob(str(tmp_path / '*'))

@@ -1,0 +1,24 @@
+"""Late fusion ("3s") of classifiers' scores dumped by
+``tools/test.py --dump`` (e.g. joint-, bone- and motion-only linear
+classifiers on one encoder)."""
+import argparse
+
+import mmengine
+
+from umurl_mm.evaluation import late_fusion
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument('dumps', nargs='+', help='result .pkl files')
+    parser.add_argument('--weights', type=float, nargs='+', default=None)
+    parser.add_argument('--names', nargs='+', default=None)
+    args = parser.parse_args()
+    results = late_fusion([mmengine.load(p) for p in args.dumps],
+                          args.weights, args.names or args.dumps)
+    for name, acc in results.items():
+        print(f'{name:>40s}  top-1 {acc:6.2f}')
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,69 @@
+"""Plot a t-SNE of UmURL features of chosen classes to a PNG."""
+import argparse
+import os
+import os.path as osp
+import sys
+
+import matplotlib
+import numpy as np
+from mmengine.config import DictAction
+
+matplotlib.use('Agg')
+import matplotlib.pyplot as plt  # noqa: E402
+from sklearn.manifold import TSNE  # noqa: E402
+
+sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
+from extract_features import load_split  # noqa: E402
+
+from umurl_mm.apis import extract_features, init_encoder  # noqa: E402
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument('config', help='any umurl config (model.backbone)')
+    parser.add_argument('checkpoint', nargs='?', help='plugin or official')
+    parser.add_argument('--ann-file', required=True, help='PoseDataset .pkl')
+    parser.add_argument('--split', default=None, help='e.g. xsub_val')
+    parser.add_argument(
+        '--classes', type=int, nargs='+', default=None,
+        help='labels to plot (default: the first 10)')
+    parser.add_argument('--modalities', nargs='+', default=None)
+    parser.add_argument(
+        '--cfg-options', nargs='+', action=DictAction, default={},
+        help='override config settings, e.g. model.backbone.hidden_dim=256')
+    parser.add_argument('--perplexity', type=float, default=30.0)
+    parser.add_argument('--title', default=None)
+    parser.add_argument('--out', default='tsne.png')
+    args = parser.parse_args()
+    annos = load_split(args.ann_file, args.split)
+    labels = np.array([a['label'] for a in annos])
+    classes = args.classes or sorted(set(labels.tolist()))[:10]
+    keep = np.flatnonzero(np.isin(labels, classes))
+    if len(keep) < 2:
+        raise SystemExit(f'classes {classes}: fewer than 2 samples in '
+                         f'{args.ann_file} split {args.split}')
+    encoder = init_encoder(args.config, args.checkpoint,
+                           cfg_options=args.cfg_options)
+    feats = extract_features(encoder, [annos[i]['keypoint'] for i in keep],
+                             [annos[i]['total_frames'] for i in keep],
+                             args.modalities, progress=True)
+    feats /= np.linalg.norm(feats, axis=1, keepdims=True) + 1e-12
+    emb = TSNE(perplexity=min(args.perplexity, (len(keep) - 1) / 3),
+               init='pca', random_state=0).fit_transform(feats)
+    fig, ax = plt.subplots(figsize=(6, 6), dpi=150)
+    cmap = plt.get_cmap('tab10' if len(classes) <= 10 else 'tab20')
+    for i, c in enumerate(classes):
+        sel = labels[keep] == c
+        ax.scatter(*emb[sel].T, s=8, color=cmap(i % cmap.N), label=str(c))
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.legend(title='class', fontsize=7, markerscale=2, loc='best')
+    ax.set_title(args.title or f't-SNE of UmURL features ({len(keep)} '
+                 'samples)')
+    os.makedirs(osp.dirname(osp.abspath(args.out)), exist_ok=True)
+    fig.savefig(args.out, bbox_inches='tight')
+    print(f'\nwrote {args.out}')
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,30 @@
+"""Convert PKU-MMD (phase II) skeletons and labels to a PoseDataset .pkl."""
+import argparse
+import os
+import os.path as osp
+
+import mmengine
+
+from umurl_mm.datasets.pku_mmd import convert_pku_mmd
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument('skeleton_dir', help='folder of skeleton .txt files')
+    parser.add_argument('label_dir', help='folder of label .txt files')
+    parser.add_argument('split_file', help='e.g. cross-subject split file')
+    parser.add_argument('out', help='output .pkl')
+    parser.add_argument('--split-name', default='xsub')
+    args = parser.parse_args()
+    data = convert_pku_mmd(args.skeleton_dir, args.label_dir,
+                           args.split_file, args.split_name,
+                           progress=mmengine.track_iter_progress)
+    os.makedirs(osp.dirname(osp.abspath(args.out)), exist_ok=True)
+    mmengine.dump(data, args.out)
+    sizes = {k: len(v) for k, v in data['split'].items()}
+    print(f'\nwrote {len(data["annotations"])} samples to {args.out}: '
+          f'{sizes}')
+
+
+if __name__ == '__main__':
+    main()
