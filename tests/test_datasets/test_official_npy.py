@@ -3,7 +3,8 @@ import pickle
 import numpy as np
 import pytest
 
-from umurl_mm.datasets.official_npy import convert_official_npy
+from umurl_mm.datasets.official_npy import (convert_official_npy,
+                                             merge_pose_data)
 
 
 def write_official(folder, part, n, frames=300, seed=0):
@@ -42,3 +43,24 @@ def test_inconsistent_files(tmp_path):
     np.save(tmp_path / 'val_num_frame.npy', np.array([5]))
     with pytest.raises(ValueError, match='val files disagree'):
         convert_official_npy(str(tmp_path), 'xsub')
+
+
+def pose_data(split, names, labels, frames=10):
+    annos = [dict(frame_dir=n, label=y, total_frames=frames,
+                  keypoint=np.zeros((2, frames, 25, 3), np.float32))
+             for n, y in zip(names, labels)]
+    return dict(split={split: list(names)}, annotations=annos)
+
+
+def test_merge_benchmarks():
+    xsub = pose_data('xsub_train', ['a', 'b'], [0, 1])
+    xview = pose_data('xview_train', ['b', 'c'], [1, 2])
+    out = merge_pose_data(xsub, xview)
+    assert out['split'] == {'xsub_train': ['a', 'b'],
+                            'xview_train': ['b', 'c']}
+    assert [a['frame_dir'] for a in out['annotations']] == ['a', 'b', 'c']
+    with pytest.raises(ValueError, match=r"x/: splits \['xsub_train'\]"):
+        merge_pose_data(out, xsub, 'x/')
+    wrong = pose_data('xview_val', ['b'], [5])
+    with pytest.raises(ValueError, match="'b' disagrees.*label 5 vs 1"):
+        merge_pose_data(xsub, wrong)

@@ -46,7 +46,7 @@ def brute_force(samples, k):
         truth = int(s['gt_labels']['item'])
         correct += max(votes, key=votes.get) == truth
         recall5 += truth in labels[:5]
-    return 100 * correct / len(q), 100 * recall5 / len(q)
+    return correct / len(q), recall5 / len(q)
 
 
 @pytest.mark.parametrize('k', [1, 5])

@@ -17,9 +17,9 @@ def test_fusion_beats_streams_when_they_err_differently():
     a = dump([[.6, .4, 0], [.6, .4, 0], [0, .45, .55]], labels)  # 2/3
     b = dump([[.4, .6, 0], [0, .9, .1], [.5, 0, .5]], labels)  # 1/3
     out = late_fusion([a, b], names=['joint', 'bone'])
-    assert out['joint'] == pytest.approx(200 / 3)
-    assert out['bone'] == pytest.approx(100 / 3)
-    assert out['fused'] == pytest.approx(100)
+    assert out['joint'] == pytest.approx(2 / 3)
+    assert out['bone'] == pytest.approx(1 / 3)
+    assert out['fused'] == pytest.approx(1)
 
 
 def test_mismatched_samples():

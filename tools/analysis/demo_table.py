@@ -5,7 +5,6 @@ import os.path as osp
 import mmengine
 
 ROWS = (('linear', 'acc/top1', 'linear evaluation top-1 (%)'),
-        ('linear', 'acc/top5', 'linear evaluation top-5 (%)'),
         ('knn', 'knn/top1', 'kNN retrieval top-1, k=1 (%)'),
         ('knn', 'knn/recall@5', 'kNN retrieval recall@5 (%)'))
 
@@ -20,7 +19,7 @@ def main():
         for kind in ('random', 'pretrained'):
             path = osp.join(args.work_dir, f'{proto}_{kind}',
                             'test_metrics.json')
-            vals.append(mmengine.load(path)[key])
+            vals.append(100 * mmengine.load(path)[key])
         lines.append(f'{title:32s} {vals[0]:15.1f} {vals[1]:12.1f}')
     table = '\n'.join(lines)
     print(table)

@@ -17,7 +17,7 @@ def main():
     results = late_fusion([mmengine.load(p) for p in args.dumps],
                           args.weights, args.names or args.dumps)
     for name, acc in results.items():
-        print(f'{name:>40s}  top-1 {acc:6.2f}')
+        print(f'{name:>40s}  top-1 {100 * acc:6.2f} %')
 
 
 if __name__ == '__main__':

@@ -11,7 +11,7 @@ import os.path as osp
 
 import mmengine
 
-from umurl_mm.datasets.official_npy import convert_official_npy
+from umurl_mm.datasets.official_npy import convert_official_npy, merge_pose_data
 
 
 def main():
@@ -22,8 +22,14 @@ def main():
         '--split-name',
         required=True,
         help="benchmark key of the splits, e.g. 'xsub', 'xview', 'xset'")
+    parser.add_argument(
+        '--merge',
+        action='store_true',
+        help='add the splits to an existing OUT (e.g. xview after xsub)')
     args = parser.parse_args()
     data = convert_official_npy(args.data_dir, args.split_name)
+    if args.merge and osp.exists(args.out):
+        data = merge_pose_data(mmengine.load(args.out), data, args.data_dir)
     os.makedirs(osp.dirname(osp.abspath(args.out)), exist_ok=True)
     mmengine.dump(data, args.out)
     sizes = {k: len(v) for k, v in data['split'].items()}

@@ -78,3 +78,36 @@ def convert_official_npy(data_dir: str, split_name: str) -> Dict:
         split[f'{split_name}_{part}'] = [a['frame_dir'] for a in part_annos]
         annos += part_annos
     return dict(split=split, annotations=annos)
+
+
+def merge_pose_data(base: Dict, new: Dict, source: str = 'new data') -> Dict:
+    """Merge two PoseDataset annotation dicts (e.g. the official x-sub and
+    x-view folders) into one file with all their splits.
+
+    Samples are matched by ``frame_dir``; a sample present in both keeps
+    the first copy, which must agree on label and frame count.
+
+    Args:
+        base (dict): ``split`` and ``annotations`` to extend.
+        new (dict): ``split`` and ``annotations`` to add.
+        source (str): Name of ``new`` for error messages.
+
+    Returns:
+        dict: The merged ``split`` and ``annotations``.
+    """
+    clash = set(base['split']) & set(new['split'])
+    if clash:
+        raise ValueError(f'{source}: splits {sorted(clash)} already exist')
+    known = {a['frame_dir']: a for a in base['annotations']}
+    annos = list(base['annotations'])
+    for anno in new['annotations']:
+        old = known.get(anno['frame_dir'])
+        if old is None:
+            annos.append(anno)
+        elif (old['label'], old['total_frames']) != (anno['label'],
+                                                     anno['total_frames']):
+            raise ValueError(
+                f"{source}: sample {anno['frame_dir']!r} disagrees with the "
+                f"existing copy (label {anno['label']} vs {old['label']}, "
+                f"frames {anno['total_frames']} vs {old['total_frames']})")
+    return dict(split={**base['split'], **new['split']}, annotations=annos)

@@ -2,6 +2,7 @@ from typing import Dict, List
 
 import mmengine
 import numpy as np
+from mmengine.logging import print_log
 from mmaction.datasets import PoseDataset
 from mmaction.registry import DATASETS
 
@@ -103,7 +104,13 @@ class UmURLPoseDataset(PoseDataset):
             index = np.flatnonzero(labels == label)
             num = max(1, int(round(len(index) * self.label_fraction)))
             keep.append(rng.choice(index, num, replace=False))
-        return [annos[i] for i in np.sort(np.concatenate(keep))]
+        kept = np.sort(np.concatenate(keep))
+        print_log(
+            f'{self.ann_file} [{self.split}]: labelled subset of '
+            f'{len(kept)} of {len(annos)} samples (label_fraction='
+            f'{self.label_fraction}, label_seed={self.label_seed}, '
+            f'{len(keep)} classes)', logger='current')
+        return [annos[i] for i in kept]
 
     def _check_sample(self, path: str, index: int, anno: Dict) -> None:
         if not isinstance(anno, dict):

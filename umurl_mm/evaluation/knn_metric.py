@@ -23,7 +23,8 @@ class KNNRetrievalMetric(BaseMetric):
     gallery samples (similarity-weighted; with ``k=1`` the nearest
     neighbour's label), and ``recall@K`` for each ``K`` in ``recall_at``,
     the share of queries with at least one of the ``K`` nearest gallery
-    samples of the right class. Results from all ranks are collected first,
+    samples of the right class. Values are fractions in [0, 1], like
+    MMAction2's ``AccMetric``. Results from all ranks are collected first,
     so it works under multiple processes.
 
     Args:
@@ -96,9 +97,8 @@ class KNNRetrievalMetric(BaseMetric):
         k = min(self.k, depth)
         votes.scatter_add_(1, neighbours[:, :k], sims[:, :k])
         metrics = dict(
-            top1=(votes.argmax(1) == q_labels).float().mean().item() * 100)
+            top1=(votes.argmax(1) == q_labels).float().mean().item())
         hits = neighbours == q_labels[:, None]
         for r in self.recall_at:
-            metrics[f'recall@{r}'] = hits[:, :r].any(1).float().mean().item(
-            ) * 100
+            metrics[f'recall@{r}'] = hits[:, :r].any(1).float().mean().item()
         return metrics

@@ -21,7 +21,8 @@ def late_fusion(predictions: Sequence[List[Dict]],
         names (Sequence[str], optional): Names for the per-stream results.
 
     Returns:
-        dict: top-1 accuracy (%) of each stream and of the fusion.
+        dict: top-1 accuracy of each stream and of the fusion, as a
+        fraction in [0, 1] (like MMAction2's ``AccMetric``).
     """
     if len(predictions) < 2:
         raise ValueError('late fusion needs at least two prediction sets')
@@ -37,8 +38,7 @@ def late_fusion(predictions: Sequence[List[Dict]],
     scores = [torch.stack([sample_scores(s) for s in p]) for p in predictions]
     results = {}
     for name, s in zip(names, scores):
-        results[name] = (s.argmax(1) == labels[0]).float().mean().item() * 100
+        results[name] = (s.argmax(1) == labels[0]).float().mean().item()
     fused = sum(w * s for w, s in zip(weights, scores))
-    results['fused'] = (fused.argmax(1) == labels[0]).float().mean().item(
-    ) * 100
+    results['fused'] = (fused.argmax(1) == labels[0]).float().mean().item()
     return results
