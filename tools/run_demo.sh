@@ -13,7 +13,7 @@ LIN=configs/umurl/umurl-linear_1xb64-60e_synthetic-xsub-keypoint-3d.py
 KNN=configs/umurl/umurl-knn_synthetic-xsub-keypoint-3d.py
 CKPT=$W/pretrain/epoch_40.pth
 
-step() { echo; echo "=== [demo] $*"; }
+step() { echo; echo "=== [demo] $(date +%T) $*"; }
 
 step "generate the synthetic set"
 python tools/data/gen_synthetic.py --out data/synthetic/synthetic_3d.pkl
@@ -30,6 +30,13 @@ for kind in pretrained random; do
     python tools/test.py $LIN "$W/linear_$kind/epoch_60.pth" --work-dir "$W/linear_$kind"
     step "kNN retrieval, $kind encoder"
     python tools/test.py $KNN $weights --work-dir "$W/knn_$kind"
+done
+step "plots: loss curves and t-SNE of the test split"
+python tools/analysis/plot_curves.py "$W/pretrain" --out "$W/curves.png"
+for kind in pretrained random; do
+    [ $kind = pretrained ] && weights=$CKPT || weights=""
+    python tools/analysis/tsne.py $KNN $weights --split xsub_val \
+        --ann-file data/synthetic/synthetic_3d.pkl --out "$W/tsne_$kind.png"
 done
 step "results"
 python tools/analysis/demo_table.py "$W"

@@ -174,3 +174,16 @@ def test_semi_and_transfer_configs_run(pretrained, tiny_pkl, tmp_path,
     assert int(iters.group(1)) == expected
     if 'semi' in config:  # 1% / 10% of 9 samples per class: one per class
         assert 'labelled subset of 4 of 36 samples' in out
+
+
+def test_plot_curves(pretrained, tmp_path):
+    png = str(tmp_path / 'curves.png')
+    out = run('tools/analysis/plot_curves.py', os.path.dirname(pretrained),
+              '--out', png)
+    assert 'scalars.json' in out
+    assert open(png, 'rb').read(8) == b'\x89PNG\r\n\x1a\n'
+    proc = subprocess.run(
+        [sys.executable, 'tools/analysis/plot_curves.py', str(tmp_path)],
+        cwd=REPO, capture_output=True, text=True)
+    assert proc.returncode != 0 and 'no */vis_data/scalars.json' in (
+        proc.stderr)
