@@ -10,8 +10,6 @@ from umurl_mm.datasets.synthetic import make_synthetic_dataset
 register_all_modules(init_default_scope=True)
 os.environ.setdefault('TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD', '1')
 
-from tests.utils import REPO  # noqa: F401
-
 
 @pytest.fixture(scope='session')
 def tiny_pkl(tmp_path_factory):

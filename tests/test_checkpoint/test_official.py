@@ -5,10 +5,10 @@ import pytest
 import torch
 from mmaction.registry import MODELS
 
-from umurl_mm.checkpoint import convert_official_state_dict, load_encoder
-from tests.utils import REPO
 from tests.reference_official import (make_official_checkpoint,
-                                  official_features, official_projection)
+                                      official_features, official_projection)
+from tests.utils import REPO
+from umurl_mm.checkpoint import convert_official_state_dict, load_encoder
 
 HIDDEN, FRAMES, OUT = 32, 16, 48
 

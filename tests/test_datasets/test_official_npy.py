@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from umurl_mm.datasets.official_npy import (convert_official_npy,
-                                             merge_pose_data)
+                                            merge_pose_data)
 
 
 def write_official(folder, part, n, frames=300, seed=0):

@@ -46,3 +46,21 @@ def test_features_modes():
     samples = model(x, [ActionDataSample() for _ in range(3)],
                     mode='predict')
     torch.testing.assert_close(samples[1].feature, feats[1])
+
+
+def test_mixed_precision_forward():
+    """Under autocast (what AmpOptimWrapper wraps the step in on a GPU) the
+    losses stay float32, finite and close to full precision."""
+    torch.manual_seed(0)
+    model = build()
+    inputs = torch.randn(8, 4, 2, 16, 25, 3)
+    full = model(inputs, mode='loss')
+    with torch.autocast('cpu', dtype=torch.bfloat16):
+        mixed = model(inputs, mode='loss')
+    for name, value in mixed.items():
+        assert value.dtype == torch.float32, name
+        assert torch.isfinite(value), name
+        torch.testing.assert_close(value, full[name], rtol=0.05, atol=0.05)
+    sum(mixed.values()).backward()
+    assert all(torch.isfinite(p.grad).all() for p in model.parameters()
+               if p.grad is not None)

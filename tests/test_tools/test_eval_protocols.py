@@ -32,7 +32,8 @@ def run(*args):
 def loaders(ann, *names, split=('xsub_train', 'xsub_val')):
     opts = []
     for name, sp in zip(names, split):
-        opts += [f'{name}.dataset.ann_file={ann}', f'{name}.dataset.split={sp}',
+        opts += [f'{name}.dataset.ann_file={ann}',
+                 f'{name}.dataset.split={sp}',
                  f'{name}.num_workers=0', f'{name}.persistent_workers=False',
                  f'{name}.batch_size=8']
     return opts
@@ -158,8 +159,10 @@ def test_unimodal_linear_and_late_fusion(pretrained, tiny_pkl, tmp_path):
 @pytest.mark.parametrize('config', [
     'umurl-semi-1p_4xb32-100e_ntu60-xsub-keypoint-3d.py',
     'umurl-semi-10p_4xb32-100e_ntu60-xview-keypoint-3d.py',
-    'umurl-transfer-linear_4xb128-150e_ntu120-xsub-to-pku2-xsub-keypoint-3d.py',
-    'umurl-transfer-finetune_4xb32-100e_ntu120-xsub-to-pku2-xsub-keypoint-3d.py',
+    'umurl-transfer-linear_4xb128-150e_ntu120-xsub-to-pku2-xsub-'
+    'keypoint-3d.py',
+    'umurl-transfer-finetune_4xb32-100e_ntu120-xsub-to-pku2-xsub-'
+    'keypoint-3d.py',
 ])
 def test_semi_and_transfer_configs_run(pretrained, tiny_pkl, tmp_path,
                                        config):

@@ -1,10 +1,7 @@
 """Write the deterministic synthetic NTU-25 set as a PoseDataset .pkl."""
 import argparse
-import os
-import os.path as osp
 
-import mmengine
-
+from umurl_mm.datasets.pose_file import dump_pose_data
 from umurl_mm.datasets.synthetic import CLASSES, make_synthetic_dataset
 
 
@@ -25,10 +22,7 @@ def main():
     data = make_synthetic_dataset(args.subjects, args.reps, args.classes,
                                   args.train_subjects, args.seed,
                                   not args.raw)
-    os.makedirs(osp.dirname(osp.abspath(args.out)), exist_ok=True)
-    mmengine.dump(data, args.out)
-    sizes = {k: len(v) for k, v in data['split'].items()}
-    print(f'wrote {len(data["annotations"])} samples to {args.out}: {sizes}')
+    print(dump_pose_data(data, args.out))
 
 
 if __name__ == '__main__':

@@ -1,12 +1,11 @@
 """Apply UmURL's preprocessing to any PoseDataset .pkl (e.g. MMAction2's
 ``ntu60_3d.pkl``), keeping its splits."""
 import argparse
-import os
-import os.path as osp
 
 import mmengine
 
 from umurl_mm.datasets import umurl_normalize
+from umurl_mm.datasets.pose_file import dump_pose_data
 
 
 def main():
@@ -21,9 +20,7 @@ def main():
                 "field 'keypoint'"
         anno['keypoint'], anno['total_frames'] = umurl_normalize(
             anno['keypoint'], 2, where)
-    os.makedirs(osp.dirname(osp.abspath(args.out)), exist_ok=True)
-    mmengine.dump(data, args.out)
-    print(f'\nwrote {len(data["annotations"])} samples to {args.out}')
+    print('\n' + dump_pose_data(data, args.out))
 
 
 if __name__ == '__main__':

@@ -5,12 +5,12 @@ Applies UmURL's preprocessing and writes the standard splits
 """
 import argparse
 import glob
-import os
 import os.path as osp
 
 import mmengine
 
 from umurl_mm.datasets.ntu import convert_ntu_skeletons
+from umurl_mm.datasets.pose_file import dump_pose_data
 
 
 def main():
@@ -33,11 +33,7 @@ def main():
             ignored = [line.strip() for line in f if line.strip()]
     data = convert_ntu_skeletons(
         files, args.benchmark, ignored, progress=mmengine.track_iter_progress)
-    os.makedirs(osp.dirname(osp.abspath(args.out)), exist_ok=True)
-    mmengine.dump(data, args.out)
-    sizes = {k: len(v) for k, v in data['split'].items()}
-    print(f'\nwrote {len(data["annotations"])} samples to {args.out}: '
-          f'{sizes}')
+    print('\n' + dump_pose_data(data, args.out))
 
 
 if __name__ == '__main__':

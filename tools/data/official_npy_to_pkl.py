@@ -6,12 +6,13 @@ preprocessed, so it is only re-laid out as ``(M, T, V, C)`` and cut to the
 valid frames.
 """
 import argparse
-import os
 import os.path as osp
 
 import mmengine
 
-from umurl_mm.datasets.official_npy import convert_official_npy, merge_pose_data
+from umurl_mm.datasets.official_npy import (convert_official_npy,
+                                            merge_pose_data)
+from umurl_mm.datasets.pose_file import dump_pose_data
 
 
 def main():
@@ -30,10 +31,7 @@ def main():
     data = convert_official_npy(args.data_dir, args.split_name)
     if args.merge and osp.exists(args.out):
         data = merge_pose_data(mmengine.load(args.out), data, args.data_dir)
-    os.makedirs(osp.dirname(osp.abspath(args.out)), exist_ok=True)
-    mmengine.dump(data, args.out)
-    sizes = {k: len(v) for k, v in data['split'].items()}
-    print(f'wrote {len(data["annotations"])} samples to {args.out}: {sizes}')
+    print(dump_pose_data(data, args.out))
 
 
 if __name__ == '__main__':

@@ -1,11 +1,10 @@
 """Convert PKU-MMD (phase II) skeletons and labels to a PoseDataset .pkl."""
 import argparse
-import os
-import os.path as osp
 
 import mmengine
 
 from umurl_mm.datasets.pku_mmd import convert_pku_mmd
+from umurl_mm.datasets.pose_file import dump_pose_data
 
 
 def main():
@@ -19,11 +18,7 @@ def main():
     data = convert_pku_mmd(args.skeleton_dir, args.label_dir,
                            args.split_file, args.split_name,
                            progress=mmengine.track_iter_progress)
-    os.makedirs(osp.dirname(osp.abspath(args.out)), exist_ok=True)
-    mmengine.dump(data, args.out)
-    sizes = {k: len(v) for k, v in data['split'].items()}
-    print(f'\nwrote {len(data["annotations"])} samples to {args.out}: '
-          f'{sizes}')
+    print('\n' + dump_pose_data(data, args.out))
 
 
 if __name__ == '__main__':

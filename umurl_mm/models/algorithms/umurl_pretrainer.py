@@ -22,8 +22,8 @@ class UmURLPretrainer(BaseModel):
     embeddings, on any backend.
 
     In ``predict`` mode it returns each sample's representation (the mean
-    over clips) in the data sample field ``feature``, for retrieval metrics; in ``tensor`` mode
-    the ``(B, 2H)`` representations.
+    over clips) in the data sample field ``feature``, for retrieval
+    metrics; in ``tensor`` mode the ``(B, 2H)`` representations.
 
     Args:
         backbone (dict): The :class:`UmURL` encoder config.
@@ -119,7 +119,10 @@ class UmURLPretrainer(BaseModel):
         # (num_views, B, 2H) -> (B, num_views, 2H): one gather for all views
         feats = feats.view(self.num_views, B, -1).transpose(0, 1)
         feats = gather_with_grad(feats).unbind(1)
-        uni = {m: self.projectors[m](f) for m, f in zip(self.modalities, feats)}
+        uni = {
+            m: self.projectors[m](f)
+            for m, f in zip(self.modalities, feats)
+        }
         fused = {m: self.projectors[m](feats[-1]) for m in self.modalities}
         return self.loss_module(uni, fused)
 
