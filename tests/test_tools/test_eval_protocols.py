@@ -40,10 +40,11 @@ def loaders(ann, *names, split=('xsub_train', 'xsub_val')):
 
 
 def classifier_opts(ann, ckpt, epochs):
-    return SMALL + loaders(ann, 'train_dataloader', 'val_dataloader') + [
-        'model.cls_head.in_channels=32', 'model.cls_head.num_classes=4',
-        'train_dataloader.dataset.num_classes=4',
-        'val_dataloader.dataset.num_classes=4',
+    names = ('train_dataloader', 'val_dataloader', 'test_dataloader')
+    return SMALL + loaders(
+        ann, *names, split=('xsub_train', 'xsub_val', 'xsub_val')) + [
+        'model.cls_head.in_channels=32', 'model.cls_head.num_classes=4'
+    ] + [f'{name}.dataset.num_classes=4' for name in names] + [
         f'model.backbone.init_cfg.checkpoint={ckpt}',
         f'train_cfg.max_epochs={epochs}', f'train_cfg.val_interval={epochs}',
         'default_hooks.checkpoint.interval=1'
