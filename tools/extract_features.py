@@ -16,8 +16,9 @@ def load_split(ann_file: str, split: str = None):
     return [dataset.get_data_info(i) for i in range(len(dataset))]
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__)
+def add_feature_args(parser: argparse.ArgumentParser) -> None:
+    """Options of the feature tools: config, checkpoint, data, modalities,
+    config overrides and device."""
     parser.add_argument('config', help='any umurl config (model.backbone)')
     parser.add_argument('checkpoint', nargs='?', help='plugin or official')
     parser.add_argument('--ann-file', required=True, help='PoseDataset .pkl')
@@ -26,7 +27,12 @@ def main():
     parser.add_argument(
         '--cfg-options', nargs='+', action=DictAction, default={},
         help='override config settings, e.g. model.backbone.hidden_dim=256')
-    parser.add_argument('--device', default='cpu')
+    parser.add_argument('--device', default='cpu', help='e.g. cuda')
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    add_feature_args(parser)
     parser.add_argument('--out', required=True, help='output .npz')
     args = parser.parse_args()
     encoder = init_encoder(args.config, args.checkpoint, args.device,

@@ -8,11 +8,13 @@ import os.path as osp
 os.environ.setdefault('TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD', '1')
 
 import mmengine  # noqa: E402
-from mmengine.config import Config, DictAction  # noqa: E402
+from mmengine.config import Config  # noqa: E402
 from mmengine.dist import is_main_process  # noqa: E402
 from mmengine.runner import Runner  # noqa: E402
 
 from umurl_mm.checkpoint import load_model_checkpoint  # noqa: E402
+from umurl_mm.cli import (add_runner_args, apply_runner_args,  # noqa: E402
+                          parse_runner_args)
 
 
 def parse_args():
@@ -24,36 +26,14 @@ def parse_args():
         default=None,
         help='checkpoint file (omit to test the weights the config '
         'initialises, e.g. a random encoder)')
-    parser.add_argument('--work-dir', help='the dir to save logs')
     parser.add_argument('--dump', help='dump predictions to a pickle file')
-    parser.add_argument(
-        '--cfg-options',
-        nargs='+',
-        action=DictAction,
-        help='override config settings')
-    parser.add_argument(
-        '--launcher',
-        choices=['none', 'pytorch', 'slurm', 'mpi'],
-        default='none',
-        help='job launcher')
-    parser.add_argument('--local_rank', '--local-rank', type=int, default=0)
-    args = parser.parse_args()
-    if 'LOCAL_RANK' not in os.environ:
-        os.environ['LOCAL_RANK'] = str(args.local_rank)
-    return args
+    add_runner_args(parser)
+    return parse_runner_args(parser)
 
 
 def main():
     args = parse_args()
-    cfg = Config.fromfile(args.config)
-    if args.cfg_options is not None:
-        cfg.merge_from_dict(args.cfg_options)
-    cfg.launcher = args.launcher
-    if args.work_dir is not None:
-        cfg.work_dir = args.work_dir
-    elif cfg.get('work_dir') is None:
-        cfg.work_dir = osp.join('./work_dirs',
-                                osp.splitext(osp.basename(args.config))[0])
+    cfg = apply_runner_args(Config.fromfile(args.config), args)
     # loaded strictly below (official checkpoints are converted on the fly)
     cfg.load_from = None
     if args.dump is not None:

@@ -6,31 +6,23 @@ import sys
 
 import matplotlib
 import numpy as np
-from mmengine.config import DictAction
 
 matplotlib.use('Agg')
 import matplotlib.pyplot as plt  # noqa: E402
 from sklearn.manifold import TSNE  # noqa: E402
 
 sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
-from extract_features import load_split  # noqa: E402
+from extract_features import add_feature_args, load_split  # noqa: E402
 
 from umurl_mm.apis import extract_features, init_encoder  # noqa: E402
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument('config', help='any umurl config (model.backbone)')
-    parser.add_argument('checkpoint', nargs='?', help='plugin or official')
-    parser.add_argument('--ann-file', required=True, help='PoseDataset .pkl')
-    parser.add_argument('--split', default=None, help='e.g. xsub_val')
+    add_feature_args(parser)
     parser.add_argument(
         '--classes', type=int, nargs='+', default=None,
         help='labels to plot (default: the first 10)')
-    parser.add_argument('--modalities', nargs='+', default=None)
-    parser.add_argument(
-        '--cfg-options', nargs='+', action=DictAction, default={},
-        help='override config settings, e.g. model.backbone.hidden_dim=256')
     parser.add_argument('--perplexity', type=float, default=30.0)
     parser.add_argument('--title', default=None)
     parser.add_argument('--out', default='tsne.png')
@@ -42,8 +34,8 @@ def main():
     if len(keep) < 2:
         raise SystemExit(f'classes {classes}: fewer than 2 samples in '
                          f'{args.ann_file} split {args.split}')
-    encoder = init_encoder(args.config, args.checkpoint,
-                           cfg_options=args.cfg_options)
+    encoder = init_encoder(args.config, args.checkpoint, args.device,
+                           args.cfg_options)
     feats = extract_features(encoder, [annos[i]['keypoint'] for i in keep],
                              [annos[i]['total_frames'] for i in keep],
                              args.modalities, progress=True)
