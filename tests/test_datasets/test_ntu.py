@@ -44,6 +44,14 @@ def test_malformed_file(tmp_path):
         read_skeleton_file(str(path))
 
 
+def test_empty_file(tmp_path):
+    path = tmp_path / 'S001C002P003R001A010.skeleton'
+    path.write_text('')
+    with pytest.raises(ValueError, match='S001C002P003R001A010.skeleton: '
+                       'malformed .skeleton file near line 1'):
+        read_skeleton_file(str(path))
+
+
 def test_convert_with_splits_and_missing_list(tmp_path):
     names = ['S001C001P001R001A001', 'S001C002P003R001A002',
              'S002C003P007R002A003', 'S001C001P001R001A061']

@@ -46,6 +46,7 @@ def read_skeleton_file(path: str, max_bodies: int = 4) -> np.ndarray:
     """
     with open(path) as f:
         lines = f.read().split('\n')
+    row = 0
     try:
         num_frames = int(lines[0])
         keypoint = np.zeros((max_bodies, num_frames, 25, 3), np.float32)
