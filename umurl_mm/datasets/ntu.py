@@ -126,14 +126,15 @@ def convert_ntu_skeletons(files: Iterable[str],
     annos = []
     for path in (progress(files) if progress else files):
         name = osp.basename(path).split('.')[0]
-        if name in ignored or parse_name(name)['action'] > max_action:
+        action = parse_name(name)['action']
+        if name in ignored or action > max_action:
             continue
         raw = read_skeleton_file(path)
         keypoint, frames = umurl_normalize(raw, 2, f'{path}: keypoint')
         annos.append(
             dict(
                 frame_dir=name,
-                label=parse_name(name)['action'] - 1,
+                label=action - 1,
                 keypoint=keypoint,
                 total_frames=frames))
     return dict(

@@ -9,6 +9,7 @@ from typing import Dict, List
 
 import numpy as np
 
+from .ntu import parse_name
 from .preprocess import umurl_normalize
 
 # Rest pose (metres, y up, facing -z), 0-based NTU joint order.
@@ -228,11 +229,12 @@ def make_synthetic_dataset(num_subjects: int = 20,
                     anno.update(keypoint=kp, total_frames=frames)
                     annos.append(anno)
     names = [a['frame_dir'] for a in annos]
-    subj = [int(n[9:12]) for n in names]
-    cam = [int(n[5:8]) for n in names]
+    ids = [parse_name(n) for n in names]
+    train_xsub = [i['subject'] <= train_subjects for i in ids]
+    train_xview = [i['camera'] != 1 for i in ids]
     split = dict(
-        xsub_train=[n for n, s in zip(names, subj) if s <= train_subjects],
-        xsub_val=[n for n, s in zip(names, subj) if s > train_subjects],
-        xview_train=[n for n, c in zip(names, cam) if c != 1],
-        xview_val=[n for n, c in zip(names, cam) if c == 1])
+        xsub_train=[n for n, t in zip(names, train_xsub) if t],
+        xsub_val=[n for n, t in zip(names, train_xsub) if not t],
+        xview_train=[n for n, t in zip(names, train_xview) if t],
+        xview_val=[n for n, t in zip(names, train_xview) if not t])
     return dict(split=split, annotations=annos)
