@@ -1,13 +1,10 @@
-import subprocess
-import sys
-
 import pytest
 import torch
 from mmaction.registry import MODELS
 
 from tests.reference_official import (make_official_checkpoint,
                                       official_features, official_projection)
-from tests.utils import REPO
+from tests.utils import run_tool
 from umurl_mm.checkpoint import convert_official_state_dict, load_encoder
 
 HIDDEN, FRAMES, OUT = 32, 16, 48
@@ -37,9 +34,8 @@ def official(tmp_path):
 def test_converted_model_matches_official(official, tmp_path):
     path, sd = official
     dst = str(tmp_path / 'converted.pth')
-    subprocess.run([
-        sys.executable, f'{REPO}/tools/convert_official_ckpt.py', path, dst
-    ], check=True, cwd=REPO)
+    proc = run_tool('tools/convert_official_ckpt.py', path, dst)
+    assert proc.returncode == 0, proc.stderr
     model = build_pretrainer().eval()
     model.load_state_dict(
         torch.load(dst, weights_only=False)['state_dict'], strict=True)

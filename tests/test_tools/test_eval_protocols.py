@@ -4,13 +4,11 @@ import glob
 import json
 import os
 import re
-import subprocess
-import sys
 
 import pytest
 import torch
 
-from tests.utils import REPO
+from tests.utils import TINY_PRETRAIN, run_tool
 
 C = 'configs/umurl/'
 PRE = C + 'umurl_1xb64-u64-40e_synthetic-xsub-keypoint-3d.py'
@@ -21,10 +19,7 @@ SMALL = ['model.backbone.hidden_dim=16']
 
 
 def run(*args):
-    env = dict(os.environ)
-    env.pop('TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD', None)
-    proc = subprocess.run([sys.executable, *args], cwd=REPO, env=env,
-                          capture_output=True, text=True)
+    proc = run_tool(*args)
     assert proc.returncode == 0, proc.stderr[-4000:]
     return proc.stdout + proc.stderr
 
@@ -55,9 +50,8 @@ def classifier_opts(ann, ckpt, epochs):
 def pretrained(tiny_pkl, tmp_path_factory):
     work = str(tmp_path_factory.mktemp('pre'))
     run('tools/train.py', PRE, '--work-dir', work, '--cfg-options',
-        *SMALL, *loaders(tiny_pkl, 'train_dataloader'),
-        'model.projector.in_channels=32', 'model.projector.hidden_channels=32',
-        'model.projector.out_channels=24', 'train_cfg.max_epochs=1')
+        *TINY_PRETRAIN, *loaders(tiny_pkl, 'train_dataloader'),
+        'train_cfg.max_epochs=1')
     return f'{work}/epoch_1.pth'
 
 
@@ -103,9 +97,7 @@ def test_test_rejects_wrong_checkpoint(tiny_pkl, tmp_path):
     path = str(tmp_path / 'other.pth')
     torch.save({'state_dict': {'cls_head.fc.weight': torch.zeros(2, 2)}},
                path)
-    proc = subprocess.run([
-        sys.executable, 'tools/test.py', KNN, path, '--cfg-options', *SMALL
-    ], cwd=REPO, capture_output=True, text=True)
+    proc = run_tool('tools/test.py', KNN, path, '--cfg-options', *SMALL)
     assert proc.returncode != 0
     assert "has no weights for ['backbone']" in proc.stderr
 
@@ -186,8 +178,6 @@ def test_plot_curves(pretrained, tmp_path):
               '--out', png)
     assert 'scalars.json' in out
     assert open(png, 'rb').read(8) == b'\x89PNG\r\n\x1a\n'
-    proc = subprocess.run(
-        [sys.executable, 'tools/analysis/plot_curves.py', str(tmp_path)],
-        cwd=REPO, capture_output=True, text=True)
+    proc = run_tool('tools/analysis/plot_curves.py', str(tmp_path))
     assert proc.returncode != 0 and 'no */vis_data/scalars.json' in (
         proc.stderr)

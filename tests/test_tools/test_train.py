@@ -1,9 +1,7 @@
 import glob
 import os
-import subprocess
-import sys
 
-from tests.utils import REPO
+from tests.utils import TINY_PRETRAIN, run_tool
 
 CONFIG = 'configs/umurl/umurl_1xb64-u64-40e_synthetic-xsub-keypoint-3d.py'
 
@@ -12,21 +10,14 @@ def tiny_options(ann_file, epochs):
     return [
         '--cfg-options', f'train_dataloader.dataset.ann_file={ann_file}',
         'train_dataloader.batch_size=8', 'train_dataloader.num_workers=0',
-        'train_dataloader.persistent_workers=False',
-        'model.backbone.hidden_dim=16', 'model.projector.in_channels=32',
-        'model.projector.hidden_channels=32',
-        'model.projector.out_channels=24', f'train_cfg.max_epochs={epochs}',
-        'default_hooks.checkpoint.interval=1'
+        'train_dataloader.persistent_workers=False', *TINY_PRETRAIN,
+        f'train_cfg.max_epochs={epochs}', 'default_hooks.checkpoint.interval=1'
     ]
 
 
 def train(work_dir, ann_file, epochs, *extra):
-    env = dict(os.environ)
-    env.pop('TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD', None)
-    return subprocess.run(
-        [sys.executable, 'tools/train.py', CONFIG, '--work-dir', work_dir,
-         *extra, *tiny_options(ann_file, epochs)],
-        cwd=REPO, env=env, capture_output=True, text=True)
+    return run_tool('tools/train.py', CONFIG, '--work-dir', work_dir, *extra,
+                    *tiny_options(ann_file, epochs))
 
 
 def test_train_then_resume(tmp_path, tiny_pkl):
