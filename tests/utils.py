@@ -1,6 +1,10 @@
 import os
+import signal
 import subprocess
 import sys
+
+from mmaction.registry import HOOKS
+from mmengine.hooks import Hook
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -11,11 +15,30 @@ TINY_PRETRAIN = [
 ]
 
 
-def run_tool(*args: str) -> subprocess.CompletedProcess:
+def run_tool(*args: str, pythonpath: bool = False
+             ) -> subprocess.CompletedProcess:
     """Run a repository script as a user would: a fresh interpreter in the
     repository root, without the ``weights_only`` override this test
-    session sets (the tools set what they need themselves)."""
+    session sets (the tools set what they need themselves).
+    ``pythonpath=True`` makes ``tests`` importable (for test-only hooks)."""
     env = dict(os.environ)
     env.pop('TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD', None)
+    if pythonpath:
+        env['PYTHONPATH'] = os.pathsep.join(
+            [REPO] + [p for p in [env.get('PYTHONPATH')] if p])
     return subprocess.run([sys.executable, *args], cwd=REPO, env=env,
                           capture_output=True, text=True)
+
+
+@HOOKS.register_module()
+class SigkillHook(Hook):
+    """Kill the training process with SIGKILL (no clean-up, like a lost
+    node) after iteration ``iteration`` of epoch ``epoch`` (1-based)."""
+
+    def __init__(self, epoch: int, iteration: int) -> None:
+        self.epoch, self.iteration = epoch, iteration
+
+    def after_train_iter(self, runner, batch_idx, data_batch=None,
+                         outputs=None):
+        if (runner.epoch + 1, batch_idx + 1) == (self.epoch, self.iteration):
+            os.kill(os.getpid(), signal.SIGKILL)

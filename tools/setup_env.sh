@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# Create (or reuse) the virtual environment $VENV (default .venv) with the
-# known-good stack and this package installed in editable mode.
+# Create (or reuse) the virtual environment $VENV (default .venv; absolute
+# or relative to the repository root) with the known-good stack and this
+# package installed in editable mode.
 # Usage: source tools/setup_env.sh
 VENV=${VENV:-.venv}
+case "$VENV" in
+    /*) ;;
+    *) VENV="$PWD/$VENV" ;;
+esac
 if [ ! -x "$VENV/bin/python" ]; then
     python3 -m venv "$VENV" || return 1 2>/dev/null || exit 1
 fi
@@ -14,4 +19,4 @@ if ! cmp -s requirements.txt "$stamp"; then
     "$VENV/bin/python" -m pip install -q --no-deps --no-build-isolation -e . &&
     cp requirements.txt "$stamp" || { echo "[setup] install failed"; return 1 2>/dev/null || exit 1; }
 fi
-export PATH="$PWD/$VENV/bin:$PATH"
+export PATH="$VENV/bin:$PATH"

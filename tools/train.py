@@ -11,6 +11,8 @@ from mmengine.runner import Runner  # noqa: E402
 
 from umurl_mm.cli import (add_runner_args, apply_runner_args,  # noqa: E402
                           parse_runner_args)
+from umurl_mm.engine import (ResumeError, find_resume_checkpoint,  # noqa
+                             read_checkpoint)
 
 
 def parse_args():
@@ -21,8 +23,9 @@ def parse_args():
         nargs='?',
         type=str,
         const='auto',
-        help='resume from the given checkpoint, or the latest one in the '
-        'work dir if no path is given')
+        help='resume from the given checkpoint, or from the newest readable '
+        'one in the work dir if no path is given (an error if there is '
+        'none)')
     parser.add_argument(
         '--amp', action='store_true', help='enable mixed precision (GPU)')
     parser.add_argument(
@@ -44,17 +47,39 @@ def merge_args(cfg, args):
     if args.amp:
         cfg.optim_wrapper.type = 'AmpOptimWrapper'
         cfg.optim_wrapper.setdefault('loss_scale', 'dynamic')
-    if args.resume == 'auto':
-        cfg.resume, cfg.load_from = True, None
-    elif args.resume is not None:
-        cfg.resume, cfg.load_from = True, args.resume
     if args.no_validate:
         cfg.val_cfg = cfg.val_dataloader = cfg.val_evaluator = None
     if args.auto_scale_lr:
         cfg.auto_scale_lr.enable = True
     if args.seed is not None:
         cfg.randomness = dict(seed=args.seed)
-    return apply_runner_args(cfg, args)
+    cfg = apply_runner_args(cfg, args)
+    if args.resume is not None:
+        resolve_resume(cfg, args.resume)
+    return cfg
+
+
+def resolve_resume(cfg, resume):
+    """Point the config at the checkpoint to resume from, before any work.
+
+    ``auto``: the newest readable checkpoint of the work dir (see
+    :func:`find_resume_checkpoint`); a path: that file, which must be
+    readable. A config without a fixed seed takes the resumed run's, so
+    the shuffle and the augmentation continue as they would have.
+    """
+    try:
+        if resume == 'auto':
+            rank = os.environ.get('RANK', os.environ.get('SLURM_PROCID', '0'))
+            path, meta = find_resume_checkpoint(cfg.work_dir, rank == '0')
+        else:
+            path, meta = resume, read_checkpoint(resume).get('meta', {})
+    except (ResumeError, ValueError) as e:
+        raise SystemExit(f'error: {e}')
+    print(f'resuming from {path}', flush=True)
+    cfg.resume, cfg.load_from = True, path
+    randomness = cfg.get('randomness') or {}
+    if randomness.get('seed') is None and meta.get('seed') is not None:
+        cfg.randomness = dict(randomness, seed=meta['seed'])
 
 
 def main():

@@ -1,5 +1,5 @@
 """UmURL for MMAction2: importing this package registers every component."""
-from . import apis, datasets, evaluation, models  # noqa: F401
+from . import apis, datasets, engine, evaluation, models  # noqa: F401
 from .version import __version__
 
 __all__ = ['__version__']

@@ -1,10 +1,42 @@
 """Command-line options shared by ``tools/train.py`` and ``tools/test.py``
 (the options of MMAction2's tools)."""
 import argparse
+import difflib
 import os
 import os.path as osp
 
 from mmengine.config import Config, DictAction
+
+#: Top-level config keys that mmengine's Runner reads even when a config
+#: does not set them.
+RUNNER_KEYS = frozenset((
+    'model', 'work_dir', 'train_dataloader', 'val_dataloader',
+    'test_dataloader', 'train_cfg', 'val_cfg', 'test_cfg', 'auto_scale_lr',
+    'optim_wrapper', 'param_scheduler', 'val_evaluator', 'test_evaluator',
+    'default_hooks', 'custom_hooks', 'data_preprocessor', 'load_from',
+    'resume', 'launcher', 'env_cfg', 'log_processor', 'log_level',
+    'visualizer', 'default_scope', 'randomness', 'experiment_name',
+    'model_wrapper_cfg', 'compile', 'activation_checkpointing',
+    'efficient_conv_bn_eval', 'custom_imports'))
+
+
+def check_option_keys(cfg: Config, options: dict) -> None:
+    """Reject ``--cfg-options`` whose top-level key neither the config nor
+    the Runner knows (a typo would otherwise be ignored silently).
+
+    Args:
+        cfg (Config): The loaded config.
+        options (dict): The parsed ``--cfg-options``.
+    """
+    known = set(cfg.keys()) | RUNNER_KEYS
+    for key in options:
+        top = key.split('.')[0]
+        if top not in known:
+            close = difflib.get_close_matches(top, sorted(known), n=3)
+            hint = f'; did you mean {close}?' if close else ''
+            raise SystemExit(
+                f'error: --cfg-options {key}: the config has no top-level '
+                f'key {top!r} and the Runner does not read one{hint}')
 
 
 def add_runner_args(parser: argparse.ArgumentParser) -> None:
@@ -55,6 +87,7 @@ def apply_runner_args(cfg: Config, args: argparse.Namespace) -> Config:
         Config: The same config, updated.
     """
     if args.cfg_options is not None:
+        check_option_keys(cfg, args.cfg_options)
         cfg.merge_from_dict(args.cfg_options)
     cfg.launcher = args.launcher
     if args.work_dir is not None:

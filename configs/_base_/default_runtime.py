@@ -11,6 +11,17 @@ default_hooks = dict(
     sampler_seed=dict(type='DistSamplerSeedHook'),
     sync_buffers=dict(type='SyncBuffersHook'))
 
+# Long-run safety (umurl_mm/engine/hooks): every global RNG re-derived from
+# (seed, epoch) at each epoch start, so a resumed run continues exactly;
+# training stops on a non-finite loss/gradient before any checkpoint of
+# that state; loaded checkpoints must match the model strictly and
+# checkpoints of another run are never overwritten.
+custom_hooks = [
+    dict(type='EpochSeedHook'),
+    dict(type='FiniteGuardHook'),
+    dict(type='CheckpointGuardHook')
+]
+
 env_cfg = dict(
     cudnn_benchmark=False,
     mp_cfg=dict(mp_start_method='fork', opencv_num_threads=0),

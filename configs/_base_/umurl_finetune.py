@@ -10,7 +10,7 @@ model = dict(backbone=dict(frozen=False), cls_head=dict(dropout=0.1))
 train_pipeline = [
     dict(type='FormatGCNInput', num_person=2),
     dict(type='TemporalCropResize', clip_len=64, min_ratio=0.5),
-    dict(type='PackActionInputs')
+    dict(type='PackActionInputs', meta_keys=('frame_dir', ))
 ]
 train_dataloader = dict(
     batch_size=32, dataset=dict(pipeline=train_pipeline))

@@ -27,7 +27,7 @@ train_dataloader = dict(
     batch_size=128,
     num_workers=8,
     persistent_workers=True,
-    sampler=dict(type='DefaultSampler', shuffle=True),
+    sampler=dict(type='SeededSampler', shuffle=True),
     dataset=dict(type=dataset_type, pipeline={{_base_.eval_pipeline}}))
 val_dataloader = dict(
     batch_size=128,

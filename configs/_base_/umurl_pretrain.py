@@ -34,7 +34,7 @@ view_pipeline = [
 train_pipeline = [
     dict(type='FormatGCNInput', num_person=2),
     dict(type='MultiView', num_views=4, transforms=view_pipeline),
-    dict(type='PackActionInputs')
+    dict(type='PackActionInputs', meta_keys=('frame_dir', ))
 ]
 
 dataset_type = 'UmURLPoseDataset'
@@ -43,7 +43,7 @@ train_dataloader = dict(
     num_workers=8,
     persistent_workers=True,
     drop_last=True,
-    sampler=dict(type='DefaultSampler', shuffle=True),
+    sampler=dict(type='SeededSampler', shuffle=True),
     dataset=dict(type=dataset_type, pipeline=train_pipeline))
 
 # Adam 5e-4, wd 1e-5; 451 epochs (0..450), lr x0.1 from epoch 351

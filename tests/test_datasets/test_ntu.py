@@ -81,3 +81,33 @@ def test_standard_splits():
     assert s60['xview_train'] == names[1:]
     with pytest.raises(ValueError, match='not an NTU sample name'):
         parse_name('foo')
+
+
+def test_other_joint_counts_are_rejected(tmp_path):
+    path = tmp_path / 'S001C002P003R001A010.skeleton'
+    write_skeleton(path, [1, 1])
+    text = path.read_text().replace('\n25\n', '\n17\n', 1)
+    path.write_text(text)
+    with pytest.raises(ValueError, match=r'A010.skeleton: frame 0, body 0: '
+                       '17 joints .* has 25'):
+        read_skeleton_file(str(path))
+
+
+def test_binary_garbage_names_the_file(tmp_path):
+    path = tmp_path / 'S001C002P003R001A010.skeleton'
+    path.write_bytes(bytes(range(256)) * 4)
+    with pytest.raises(ValueError, match='A010.skeleton: cannot read'):
+        read_skeleton_file(str(path))
+
+
+def test_tool_writes_nothing_when_every_sample_is_skipped(tmp_path):
+    from tests.utils import run_tool
+    name = 'S001C001P001R001A001'
+    write_skeleton(tmp_path / f'{name}.skeleton', [1] * 5)
+    (tmp_path / 'ignored.txt').write_text(name + '\n')
+    out = tmp_path / 'out.pkl'
+    proc = run_tool('tools/data/ntu_skeleton_to_pkl.py', str(tmp_path),
+                    str(out), '--ignored', str(tmp_path / 'ignored.txt'))
+    assert proc.returncode != 0 and not out.exists()
+    assert f'no samples to write to {out}' in proc.stderr
+    assert proc.stdout.count('\n') <= 12  # no line per sample in logs

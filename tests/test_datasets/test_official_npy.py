@@ -64,3 +64,16 @@ def test_merge_benchmarks():
     wrong = pose_data('xview_val', ['b'], [5])
     with pytest.raises(ValueError, match="'b' disagrees.*label 5 vs 1"):
         merge_pose_data(xsub, wrong)
+
+
+def test_layout_and_garbage_are_named(tmp_path):
+    write_official(tmp_path, 'train', 2)
+    write_official(tmp_path, 'val', 2)
+    joint = tmp_path / 'train_data_joint.npy'
+    np.save(joint, np.zeros((2, 3, 300, 17, 2), np.float32))
+    with pytest.raises(ValueError, match=r'train_data_joint.npy: expected '
+                       r'\(N, 3, T, 25, M\).*got \(2, 3, 300, 17, 2\)'):
+        convert_official_npy(str(tmp_path), 'xsub')
+    joint.write_bytes(b'not a numpy file at all')
+    with pytest.raises(ValueError, match='train_data_joint.npy: cannot read'):
+        convert_official_npy(str(tmp_path), 'xsub')

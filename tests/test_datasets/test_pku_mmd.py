@@ -45,3 +45,12 @@ def test_bad_label_file(tmp_path):
     path.write_text('a,b\n')
     with pytest.raises(ValueError, match='line 1: expected'):
         read_pku_labels(str(path))
+
+
+def test_names_on_the_header_line(tmp_path):
+    from umurl_mm.datasets.pku_mmd import read_pku_split
+    path = tmp_path / 'split.txt'
+    path.write_text('Training videos: A01N01-L, A01N02-L,\nA01N03-L\n'
+                    'Validataion videos: A02N01-M, \n')
+    assert read_pku_split(str(path)) == dict(
+        train=['A01N01-L', 'A01N02-L', 'A01N03-L'], val=['A02N01-M'])

@@ -73,6 +73,8 @@ def test_antiparallel_shoulders():
     (np.zeros((2, 0, 25, 3)), 'empty sequence'),
     (np.zeros((2, 5, 25)), r'shape \(M, T, V, 3\)'),
     (np.zeros((2, 5, 25, 3)), 'every frame is empty'),
+    (np.ones((2, 5, 17, 3)), r'17 joints \(COCO-17\?\), 3D .* expects 25'),
+    (np.ones((2, 5, 25, 2)), r'25 joints .*, 2D .* expects .*, 3D'),
 ])
 def test_bad_input(bad, match):
     with pytest.raises(ValueError, match=match):
@@ -84,3 +86,24 @@ def test_nan_names_where():
     raw[0, 4, 7, 1] = np.nan
     with pytest.raises(ValueError, match=r'f.pkl: sample 3.*\(0, 4, 7, 1\)'):
         umurl_normalize(raw, where='f.pkl: sample 3')
+
+
+def test_normalize_tool_names_bad_inputs(tmp_path):
+    import mmengine
+
+    from tests.utils import run_tool
+    garbage = tmp_path / 'garbage.pkl'
+    garbage.write_bytes(b'\x00 not a pickle')
+    proc = run_tool('tools/data/normalize_pose_pkl.py', str(garbage),
+                    str(tmp_path / 'out.pkl'))
+    assert proc.returncode != 0
+    assert 'garbage.pkl: cannot read as a PoseDataset .pkl' in proc.stderr
+    coco = tmp_path / 'coco.pkl'
+    mmengine.dump(dict(annotations=[dict(frame_dir='v1', label=0,
+                                         keypoint=np.ones((1, 5, 17, 3)))]),
+                  str(coco))
+    proc = run_tool('tools/data/normalize_pose_pkl.py', str(coco),
+                    str(tmp_path / 'out.pkl'))
+    assert proc.returncode != 0 and not (tmp_path / 'out.pkl').exists()
+    assert "coco.pkl: sample 0 ('v1'), field 'keypoint': the data has 17 " \
+        'joints' in proc.stderr

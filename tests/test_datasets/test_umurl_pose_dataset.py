@@ -53,6 +53,17 @@ def set_field(field, value, index=0):
     (set_field('total_frames', 10**6), "field 'total_frames'"),
     (set_field('label', 7), "field 'label': 7 is outside"),
     (set_field('label', None), "missing field 'label'"),
+    (set_field('label', '3'), r"field 'label': '3' \(str\) is not an integer"),
+    (set_field('label', 1.5), "field 'label': 1.5 .* not an integer"),
+    (set_field('keypoint', lambda a: a['keypoint'][:, :, :17]),
+     r"'keypoint': the data has 17 joints \(COCO-17\?\), 3D .* expects "
+     r'25 joints \(NTU'),
+    (set_field('keypoint', lambda a: a['keypoint'][..., :2]),
+     "'keypoint': the data has 25 joints .*, 2D .* expects .*, 3D"),
+    (set_field('keypoint', lambda a: np.where(
+        np.arange(3) == 2, 1e30, a['keypoint']).astype(np.float32)),
+     r"'keypoint': implausible coordinate 1e\+30 at index \(m, t, v, c\) = "
+     r'\(0, 0, 0, 2\)'),
 ])
 def test_bad_samples(tmp_path, tiny_pkl, edit, match):
     path = corrupt(tmp_path, tiny_pkl, edit)
@@ -90,3 +101,54 @@ def test_label_fraction_is_balanced_and_seeded(tiny_pkl):
     np.testing.assert_array_equal(count(tiny), 1)
     with pytest.raises(ValueError, match='label_fraction'):
         build(tiny_pkl, label_fraction=0)
+
+
+def test_extreme_values_allowed_when_asked(tmp_path, tiny_pkl):
+    path = corrupt(tmp_path, tiny_pkl, set_field(
+        'keypoint', lambda a: (a['keypoint'] * 1e6).astype(np.float32)))
+    with pytest.raises(ValueError, match='implausible'):
+        build(path)
+    assert len(build(path, max_abs=None)) > 0
+    assert len(build(path, max_abs=1e9)) > 0
+
+
+def test_layout_from_config(tmp_path, tiny_pkl):
+    path = corrupt(tmp_path, tiny_pkl, lambda data: [
+        a.update(keypoint=a['keypoint'][:, :, :17, :2])
+        for a in data['annotations']])
+    with pytest.raises(ValueError, match='2D'):
+        build(path)
+    assert len(build(path, num_joints=17, in_channels=2)) > 0
+
+
+def test_split_names_must_have_annotations(tmp_path, tiny_pkl):
+
+    def drop(data):
+        data['annotations'] = [
+            a for a in data['annotations']
+            if a['frame_dir'] != data['split']['xsub_train'][1]]
+
+    path = corrupt(tmp_path, tiny_pkl, drop)
+    name = mmengine.load(tiny_pkl)['split']['xsub_train'][1]
+    with pytest.raises(ValueError, match=rf"split 'xsub_train' names 1 of "
+                       rf".* no annotation: \['{name}'\]"):
+        build(path)
+    assert len(build(path, split='xsub_val')) > 0
+
+
+def test_seeded_index_fixes_augmentation(tiny_pkl):
+    pipeline = [
+        dict(type='FormatGCNInput', num_person=2),
+        dict(type='TemporalCropResize', clip_len=16),
+        dict(type='RandomShear')
+    ]
+    ds = build(tiny_pkl, pipeline=pipeline)
+    first = ds[(3, 1234)]['keypoint']
+    np.random.seed(99)  # the global state must not matter ...
+    state = np.random.get_state()[1].copy()
+    again = ds[(3, 1234)]['keypoint']
+    np.testing.assert_array_equal(first, again)
+    # ... and is left as it was
+    np.testing.assert_array_equal(np.random.get_state()[1], state)
+    assert not np.array_equal(first, ds[(3, 1235)]['keypoint'])
+    assert ds[3]['keypoint'].shape == first.shape  # plain indices still work

@@ -64,3 +64,14 @@ def test_mixed_precision_forward():
     sum(mixed.values()).backward()
     assert all(torch.isfinite(p.grad).all() for p in model.parameters()
                if p.grad is not None)
+
+
+def test_empty_eval_modalities_is_an_error():
+    cfg = dict(type='UmURLPretrainer',
+               backbone=dict(type='UmURL', hidden_dim=16, num_frames=16),
+               eval_modalities=[])
+    with pytest.raises(ValueError, match='modality subset is empty'):
+        MODELS.build(cfg)
+    model = MODELS.build(dict(cfg, eval_modalities=None))
+    with pytest.raises(ValueError, match='modality subset is empty'):
+        model.extract_feat(torch.zeros(1, 1, 2, 16, 25, 3), modalities=[])

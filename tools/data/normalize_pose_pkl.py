@@ -2,10 +2,9 @@
 ``ntu60_3d.pkl``), keeping its splits."""
 import argparse
 
-import mmengine
-
 from umurl_mm.datasets import umurl_normalize
-from umurl_mm.datasets.pose_file import dump_pose_data
+from umurl_mm.datasets.pose_file import (dump_pose_data, load_pose_data,
+                                         track_progress)
 
 
 def main():
@@ -13,9 +12,8 @@ def main():
     parser.add_argument('src', help='input .pkl (split + annotations)')
     parser.add_argument('out', help='output .pkl')
     args = parser.parse_args()
-    data = mmengine.load(args.src)
-    for i, anno in enumerate(mmengine.track_iter_progress(
-            data['annotations'])):
+    data = load_pose_data(args.src)
+    for i, anno in enumerate(track_progress(data['annotations'])):
         where = f"{args.src}: sample {i} ({anno.get('frame_dir')!r}), " \
                 "field 'keypoint'"
         anno['keypoint'], anno['total_frames'] = umurl_normalize(

@@ -7,10 +7,8 @@ import argparse
 import glob
 import os.path as osp
 
-import mmengine
-
 from umurl_mm.datasets.ntu import convert_ntu_skeletons
-from umurl_mm.datasets.pose_file import dump_pose_data
+from umurl_mm.datasets.pose_file import dump_pose_data, track_progress
 
 
 def main():
@@ -32,7 +30,7 @@ def main():
         with open(args.ignored) as f:
             ignored = [line.strip() for line in f if line.strip()]
     data = convert_ntu_skeletons(
-        files, args.benchmark, ignored, progress=mmengine.track_iter_progress)
+        files, args.benchmark, ignored, progress=track_progress)
     print('\n' + dump_pose_data(data, args.out))
 
 

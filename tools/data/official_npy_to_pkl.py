@@ -8,11 +8,9 @@ valid frames.
 import argparse
 import os.path as osp
 
-import mmengine
-
 from umurl_mm.datasets.official_npy import (convert_official_npy,
                                             merge_pose_data)
-from umurl_mm.datasets.pose_file import dump_pose_data
+from umurl_mm.datasets.pose_file import dump_pose_data, load_pose_data
 
 
 def main():
@@ -30,7 +28,7 @@ def main():
     args = parser.parse_args()
     data = convert_official_npy(args.data_dir, args.split_name)
     if args.merge and osp.exists(args.out):
-        data = merge_pose_data(mmengine.load(args.out), data, args.data_dir)
+        data = merge_pose_data(load_pose_data(args.out), data, args.data_dir)
     print(dump_pose_data(data, args.out))
 
 

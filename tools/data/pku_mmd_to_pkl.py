@@ -1,10 +1,8 @@
 """Convert PKU-MMD (phase II) skeletons and labels to a PoseDataset .pkl."""
 import argparse
 
-import mmengine
-
 from umurl_mm.datasets.pku_mmd import convert_pku_mmd
-from umurl_mm.datasets.pose_file import dump_pose_data
+from umurl_mm.datasets.pose_file import dump_pose_data, track_progress
 
 
 def main():
@@ -17,7 +15,7 @@ def main():
     args = parser.parse_args()
     data = convert_pku_mmd(args.skeleton_dir, args.label_dir,
                            args.split_file, args.split_name,
-                           progress=mmengine.track_iter_progress)
+                           progress=track_progress)
     print('\n' + dump_pose_data(data, args.out))
 
 

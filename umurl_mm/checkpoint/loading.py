@@ -1,4 +1,4 @@
-from typing import Dict
+from typing import Dict, Optional
 
 import torch
 import torch.nn as nn
@@ -32,6 +32,40 @@ def read_state_dict(path: str) -> Dict[str, torch.Tensor]:
     return state
 
 
+def mismatch_report(own: Dict[str, torch.Tensor],
+                    state: Dict[str, torch.Tensor], source: str,
+                    target: str) -> Optional[str]:
+    """Describe how ``state`` fails to match ``own`` key for key.
+
+    Args:
+        own (dict): The model's state dict (or any tensors with shapes).
+        state (dict): The checkpoint's weights.
+        source (str): Where the weights come from.
+        target (str): What they should fit, e.g. the model's class name.
+
+    Returns:
+        str | None: A multi-line message listing missing, unexpected and
+        mis-shaped keys, or ``None`` if the two match.
+    """
+    missing = sorted(set(own) - set(state))
+    unexpected = sorted(set(state) - set(own))
+    shapes = [
+        f'{k}: checkpoint {tuple(state[k].shape)} vs model '
+        f'{tuple(own[k].shape)}' for k in sorted(set(own) & set(state))
+        if state[k].shape != own[k].shape
+    ]
+    if not (missing or unexpected or shapes):
+        return None
+    lines = [f'{source} does not match {target}:']
+    for title, items in (('missing keys', missing),
+                         ('unexpected keys', unexpected),
+                         ('shape mismatches', shapes)):
+        if items:
+            more = f' ... (+{len(items) - 8} more)' if len(items) > 8 else ''
+            lines.append(f'  {title}: {items[:8]}{more}')
+    return '\n'.join(lines)
+
+
 def match_state_dict(module: nn.Module, state: Dict[str, torch.Tensor],
                      source: str) -> None:
     """Load ``state`` into ``module`` strictly, with a readable error.
@@ -41,24 +75,10 @@ def match_state_dict(module: nn.Module, state: Dict[str, torch.Tensor],
         state (dict): Weights keyed like ``module.state_dict()``.
         source (str): Where the weights come from, for error messages.
     """
-    own = module.state_dict()
-    missing = sorted(set(own) - set(state))
-    unexpected = sorted(set(state) - set(own))
-    shapes = [
-        f'{k}: checkpoint {tuple(state[k].shape)} vs model '
-        f'{tuple(own[k].shape)}' for k in sorted(set(own) & set(state))
-        if state[k].shape != own[k].shape
-    ]
-    if missing or unexpected or shapes:
-        lines = [f'{source} does not match {type(module).__name__}:']
-        for title, items in (('missing keys', missing),
-                             ('unexpected keys', unexpected),
-                             ('shape mismatches', shapes)):
-            if items:
-                more = f' ... (+{len(items) - 8} more)' if len(
-                    items) > 8 else ''
-                lines.append(f'  {title}: {items[:8]}{more}')
-        raise ValueError('\n'.join(lines))
+    report = mismatch_report(module.state_dict(), state, source,
+                             type(module).__name__)
+    if report:
+        raise ValueError(report)
     module.load_state_dict(state, strict=True)
 
 

@@ -1,9 +1,10 @@
 from .preprocess import umurl_normalize
+from .seeded_sampler import SeededSampler, sample_seeds, seeded_rng
 from .skeleton import NTU_BONE_PAIRS, bone_parents, check_keypoint
 from .transforms import *  # noqa: F401,F403
 from .umurl_pose_dataset import UmURLPoseDataset
 
 __all__ = [
-    'UmURLPoseDataset', 'NTU_BONE_PAIRS', 'bone_parents', 'check_keypoint',
-    'umurl_normalize'
+    'UmURLPoseDataset', 'NTU_BONE_PAIRS', 'SeededSampler', 'bone_parents',
+    'check_keypoint', 'sample_seeds', 'seeded_rng', 'umurl_normalize'
 ]

@@ -44,8 +44,12 @@ def read_skeleton_file(path: str, max_bodies: int = 4) -> np.ndarray:
     Returns:
         np.ndarray: ``(max_bodies, T, 25, 3)`` camera-space coordinates.
     """
-    with open(path) as f:
-        lines = f.read().split('\n')
+    try:
+        with open(path) as f:
+            lines = f.read().split('\n')
+    except (OSError, UnicodeDecodeError) as e:
+        raise ValueError(f'{path}: cannot read as a text .skeleton file '
+                         f'({type(e).__name__}: {e})') from e
     row = 0
     try:
         num_frames = int(lines[0])
@@ -56,11 +60,16 @@ def read_skeleton_file(path: str, max_bodies: int = 4) -> np.ndarray:
             row += 1
             for m in range(num_bodies):
                 num_joints = int(lines[row + 1])
+                if num_joints != 25:
+                    raise ValueError(
+                        f'{path}: frame {t}, body {m}: {num_joints} joints '
+                        f'(line {row + 2}); an NTU RGB+D .skeleton file has '
+                        '25 (Kinect v2)')
                 block = lines[row + 2:row + 2 + num_joints]
                 if m < max_bodies:
                     joints = np.array(' '.join(block).split(), np.float64)
                     joints = joints.reshape(num_joints, _JOINT_INFO)
-                    keypoint[m, t, :min(num_joints, 25)] = joints[:25, :3]
+                    keypoint[m, t] = joints[:, :3]
                 row += 2 + num_joints
     except (ValueError, IndexError) as e:
         raise ValueError(f'{path}: malformed .skeleton file near line '

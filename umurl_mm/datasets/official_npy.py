@@ -8,6 +8,15 @@ import numpy as np
 from .skeleton import check_keypoint
 
 
+def load_npy(path: str, **kwargs) -> np.ndarray:
+    """``np.load`` whose errors name the file."""
+    try:
+        return np.load(path, **kwargs)
+    except Exception as e:
+        raise ValueError(f'{path}: cannot read as a .npy array '
+                         f'({type(e).__name__}: {e})') from e
+
+
 def load_official_split(data_dir: str, part: str) -> List[Dict]:
     """Read one part (``train`` or ``val``) of an official data folder.
 
@@ -26,17 +35,17 @@ def load_official_split(data_dir: str, part: str) -> List[Dict]:
     joint_path = osp.join(data_dir, f'{part}_data_joint.npy')
     label_path = osp.join(data_dir, f'{part}_label.pkl')
     frame_path = osp.join(data_dir, f'{part}_num_frame.npy')
-    data = np.load(joint_path, mmap_mode='r')
-    if data.ndim != 5 or data.shape[1] != 3:
-        raise ValueError(f'{joint_path}: expected (N, 3, T, V, M), got '
-                         f'{data.shape}')
-    with open(label_path, 'rb') as f:
-        try:
+    data = load_npy(joint_path, mmap_mode='r')
+    if data.ndim != 5 or data.shape[1] != 3 or data.shape[3] != 25:
+        raise ValueError(f'{joint_path}: expected (N, 3, T, 25, M) (NTU '
+                         f'RGB+D, 3D), got {data.shape}')
+    try:
+        with open(label_path, 'rb') as f:
             names, labels = pickle.load(f, encoding='latin1')[:2]
-        except Exception as e:
-            raise ValueError(f'{label_path}: expected a pickled (names, '
-                             f'labels) pair ({e})') from e
-    frames = np.load(frame_path)
+    except Exception as e:
+        raise ValueError(f'{label_path}: expected a pickled (names, '
+                         f'labels) pair ({type(e).__name__}: {e})') from e
+    frames = load_npy(frame_path)
     if not len(names) == len(labels) == len(frames) == len(data):
         raise ValueError(
             f'{data_dir}: {part} files disagree on the sample count: '
@@ -51,7 +60,8 @@ def load_official_split(data_dir: str, part: str) -> List[Dict]:
                              f'count {num} outside [1, {data.shape[2]}]')
         keypoint = np.ascontiguousarray(
             data[i, :, :num].transpose(3, 1, 2, 0), dtype=np.float32)
-        check_keypoint(keypoint, f"{joint_path}: sample {i} ({name!r})")
+        check_keypoint(keypoint, f"{joint_path}: sample {i} ({name!r})",
+                       num_joints=25)
         annos.append(
             dict(
                 frame_dir=name,

@@ -54,12 +54,12 @@ def read_pku_split(path: str) -> Dict[str, List[str]]:
     split, current = {'train': [], 'val': []}, None
     with open(path) as f:
         for line in f:
-            low = line.lower()
-            if 'train' in low and ':' in low:
-                current = 'train'
-            elif 'valid' in low and ':' in low:
-                current = 'val'
-            elif line.strip():
+            head, colon, rest = line.partition(':')
+            low = head.lower()
+            if colon and ('train' in low or 'valid' in low):
+                current = 'train' if 'train' in low else 'val'
+                line = rest  # names may follow the header on its line
+            if line.strip():
                 if current is None:
                     raise ValueError(f'{path}: video names before a '
                                      '"Training videos:" header')

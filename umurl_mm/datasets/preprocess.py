@@ -116,7 +116,7 @@ def umurl_normalize(keypoint: np.ndarray,
         tuple[np.ndarray, int]: ``(num_person, F, V, 3)`` float32 array and
         the valid frame count F.
     """
-    check_keypoint(keypoint, where)
+    check_keypoint(keypoint, where, num_joints=25)
     kp = select_active_bodies(keypoint.astype(np.float64), num_person)
     kp, num_frames = loop_pad(kp)
     if num_frames == 0:

@@ -1,4 +1,4 @@
-from typing import Dict, List
+from typing import Dict, List, Optional, Tuple, Union
 
 import mmengine
 import numpy as np
@@ -6,7 +6,8 @@ from mmengine.logging import print_log
 from mmaction.datasets import PoseDataset
 from mmaction.registry import DATASETS
 
-from .skeleton import check_keypoint
+from .seeded_sampler import seeded_rng
+from .skeleton import MAX_ABS_COORD, check_keypoint
 
 REQUIRED_FIELDS = ('frame_dir', 'label', 'keypoint', 'total_frames')
 
@@ -18,9 +19,16 @@ class UmURLPoseDataset(PoseDataset):
     The annotation file is MMAction2's skeleton ``.pkl``: a dict with
     ``split`` (split name -> list of ``frame_dir``) and ``annotations`` (a
     list of dicts with ``frame_dir``, ``label``, ``keypoint`` of shape
-    ``(M, T, V, 3)`` and ``total_frames``, the valid frame count). Anything
+    ``(M, T, V, C)`` and ``total_frames``, the valid frame count). Anything
     malformed raises a ``ValueError`` naming the file, the sample and the
-    field, instead of failing later inside a worker.
+    field before any work is spent: a layout other than the config's
+    (``num_joints`` x ``in_channels``), non-finite or implausibly large
+    coordinates, a label that is not an integer in ``[0, num_classes)``, a
+    split naming samples that have no annotation, an empty split.
+
+    Indexed with ``(index, seed)`` (what :class:`SeededSampler` yields), it
+    runs the pipeline with NumPy's and Python's RNGs seeded by ``seed``, so
+    a sample's augmentation depends only on ``(run seed, epoch, index)``.
 
     Args:
         ann_file (str): Path to the ``.pkl`` annotation file.
@@ -34,6 +42,11 @@ class UmURLPoseDataset(PoseDataset):
             class (at least one sample each), drawn with ``label_seed``:
             the labelled subsets of semi-supervised evaluation.
         label_seed (int): Seed of the labelled subset. Defaults to 0.
+        num_joints (int): Joints V of the config's skeleton layout.
+            Defaults to 25 (NTU RGB+D).
+        in_channels (int): Coordinates C per joint. Defaults to 3.
+        max_abs (float, optional): Largest plausible ``|coordinate|``;
+            ``None`` disables the check. Defaults to 1e5.
         **kwargs: Passed to :class:`PoseDataset`.
     """
 
@@ -45,6 +58,9 @@ class UmURLPoseDataset(PoseDataset):
                  subset: str = None,
                  label_fraction: float = None,
                  label_seed: int = 0,
+                 num_joints: int = 25,
+                 in_channels: int = 3,
+                 max_abs: Optional[float] = MAX_ABS_COORD,
                  **kwargs) -> None:
         if label_fraction is not None and not 0 < label_fraction <= 1:
             raise ValueError(f'label_fraction must be in (0, 1], got '
@@ -52,6 +68,9 @@ class UmURLPoseDataset(PoseDataset):
         self.subset = subset
         self.label_fraction = label_fraction
         self.label_seed = label_seed
+        self.num_joints = num_joints
+        self.in_channels = in_channels
+        self.max_abs = max_abs
         super().__init__(
             ann_file, pipeline, split=split, num_classes=num_classes,
             **kwargs)
@@ -75,8 +94,7 @@ class UmURLPoseDataset(PoseDataset):
                     have = sorted(splits) if isinstance(splits, dict) else []
                     raise ValueError(f"{path}: split '{self.split}' not "
                                      f'found (available: {have})')
-                names = set(splits[self.split])
-                annos = [a for a in annos if a.get('frame_dir') in names]
+                annos = self._select_split(path, annos, splits[self.split])
         elif isinstance(data, list):
             if self.split is not None:
                 raise ValueError(f"{path}: split '{self.split}' requested "
@@ -94,6 +112,36 @@ class UmURLPoseDataset(PoseDataset):
         if self.label_fraction is not None:
             annos = self._balanced_subset(annos)
         return annos
+
+    def _select_split(self, path: str, annos: List,
+                      names: List[str]) -> List:
+        """The annotations of ``names``; every name must have one."""
+        have = {a.get('frame_dir') for a in annos if isinstance(a, dict)}
+        lost = [n for n in names if n not in have]
+        if lost:
+            more = f' (+{len(lost) - 5} more)' if len(lost) > 5 else ''
+            raise ValueError(
+                f"{path}: split '{self.split}' names {len(lost)} of "
+                f'{len(names)} samples that have no annotation: '
+                f'{lost[:5]}{more}')
+        names = set(names)
+        return [a for a in annos if a.get('frame_dir') in names]
+
+    def __getitem__(self, idx: Union[int, Tuple[int, int]]) -> Dict:
+        """Get a sample; ``(index, seed)`` seeds its augmentation.
+
+        Args:
+            idx (int | tuple[int, int]): An index, or an index with the
+                sample's seed (from :class:`SeededSampler`).
+
+        Returns:
+            dict: The pipeline's output.
+        """
+        if not isinstance(idx, tuple):
+            return super().__getitem__(idx)
+        idx, seed = idx
+        with seeded_rng(seed):
+            return super().__getitem__(idx)
 
     def _balanced_subset(self, annos: List[Dict]) -> List[Dict]:
         """Class-balanced random subset of ``label_fraction``."""
@@ -122,13 +170,20 @@ class UmURLPoseDataset(PoseDataset):
                 raise ValueError(f"{path}: sample {index} ('{name}'): "
                                  f"missing field '{field}'")
         where = f"{path}: sample {index} ('{name}'), field"
-        check_keypoint(anno['keypoint'], f"{where} 'keypoint'")
+        check_keypoint(anno['keypoint'], f"{where} 'keypoint'",
+                       num_coords=self.in_channels,
+                       num_joints=self.num_joints, max_abs=self.max_abs)
         frames, length = anno['total_frames'], anno['keypoint'].shape[1]
         if int(frames) != frames or not 1 <= frames <= length:
             raise ValueError(f"{where} 'total_frames': {frames} is not a "
                              f'frame count in [1, {length}]')
         label = anno['label']
-        if int(label) != label or label < 0 or (
+        if isinstance(label, (bool, np.bool_)) or not isinstance(
+                label, (int, np.integer)):
+            raise ValueError(f"{where} 'label': {label!r} "
+                             f'({type(label).__name__}) is not an integer '
+                             'class index')
+        if label < 0 or (
                 self.num_classes is not None and label >= self.num_classes):
             raise ValueError(f"{where} 'label': {label} is outside "
                              f'[0, {self.num_classes})')

@@ -31,8 +31,8 @@ class UmURLPretrainer(BaseModel):
             per modality. ``None`` builds none (feature extraction only).
         loss (dict): The loss config. Defaults to ``UmURLLoss``.
         eval_modalities (Sequence[str], optional): Modalities used for
-            features in ``predict``/``tensor`` mode. Defaults to the
-            backbone's.
+            features in ``predict``/``tensor`` mode. ``None`` means the
+            backbone's; an empty subset is an error.
         data_preprocessor (dict, optional): Defaults to MMAction2's
             ``ActionDataPreprocessor``.
         init_cfg (dict, optional): Initialisation config.
@@ -56,7 +56,7 @@ class UmURLPretrainer(BaseModel):
         self.backbone = MODELS.build(backbone)
         self.modalities = self.backbone.modalities
         self.eval_modalities = check_modalities(
-            eval_modalities or self.modalities)
+            self.modalities if eval_modalities is None else eval_modalities)
         self.projectors = nn.ModuleDict({
             m: MODELS.build(projector)
             for m in self.modalities
@@ -84,7 +84,8 @@ class UmURLPretrainer(BaseModel):
         """
         B, num_clips = inputs.shape[:2]
         feat = self.backbone(
-            inputs.flatten(0, 1), modalities or self.eval_modalities)
+            inputs.flatten(0, 1),
+            self.eval_modalities if modalities is None else modalities)
         return feat.view(B, num_clips, -1).mean(1)
 
     def loss(self, inputs: torch.Tensor,

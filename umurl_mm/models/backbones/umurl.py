@@ -202,5 +202,7 @@ class UmURL(BaseModule):
         Returns:
             torch.Tensor: ``(N, 1, 2H, 1, 1)`` (MMAction2's GCN layout).
         """
-        feat = self.encode(*self.embed(x, modalities or self.modalities))
+        if modalities is None:
+            modalities = self.modalities
+        feat = self.encode(*self.embed(x, modalities))
         return feat[:, None, :, None, None]
