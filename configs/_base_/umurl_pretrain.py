@@ -6,14 +6,18 @@ custom_imports = dict(imports=['umurl_mm'], allow_failed_imports=False)
 
 clip_len = 64
 hidden_dim = 1024
+# skeleton layout: the dataset rejects data of any other (V, C)
+num_joints = 25
+in_channels = 3
 model = dict(
     type='UmURLPretrainer',
     backbone=dict(
         type='UmURL',
         modalities=('joint', 'bone', 'motion'),
         num_frames=clip_len,
-        num_joints=25,
+        num_joints=num_joints,
         num_persons=2,
+        in_channels=in_channels,
         hidden_dim=hidden_dim),
     projector=dict(
         type='UmURLProjector',
@@ -44,7 +48,11 @@ train_dataloader = dict(
     persistent_workers=True,
     drop_last=True,
     sampler=dict(type='SeededSampler', shuffle=True),
-    dataset=dict(type=dataset_type, pipeline=train_pipeline))
+    dataset=dict(
+        type=dataset_type,
+        pipeline=train_pipeline,
+        num_joints=num_joints,
+        in_channels=in_channels))
 
 # Adam 5e-4, wd 1e-5; 451 epochs (0..450), lr x0.1 from epoch 351
 optim_wrapper = dict(
