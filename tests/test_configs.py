@@ -6,9 +6,10 @@ import pytest
 from mmaction.registry import MODELS
 from mmengine.config import Config
 
-from tests.utils import REPO
+from tests.utils import REPO, run_tool
 
-CONFIGS = sorted(glob.glob(f'{REPO}/configs/umurl/*.py'))
+CONFIGS = sorted(glob.glob(f'{REPO}/configs/umurl/*.py') +
+                 glob.glob(f'{REPO}/configs/*.py'))
 
 
 def test_all_protocols_have_configs():
@@ -43,3 +44,54 @@ def test_config_builds(path):
         assert head.in_channels == 2 * cfg.model.backbone.hidden_dim
         for ds in datasets:
             assert ds.num_classes == head.num_classes
+
+
+LINEAR = [c for c in CONFIGS if 'linear_1xb512-150e' in c]
+
+
+@pytest.mark.parametrize('path', LINEAR, ids=os.path.basename)
+def test_linear_recipe_is_the_official_one_in_one_process(path):
+    """Spec: batch 512 in one process, SGD lr 0.03 momentum 0.9 no weight
+    decay, 150 epochs, lr x0.1 at 120 and 140, test split every 5 epochs,
+    best top-1 kept; frozen encoder, Linear ~ N(0, 0.01), bias 0."""
+    cfg = Config.fromfile(path)
+    assert cfg.train_dataloader.batch_size == 512
+    assert cfg.optim_wrapper.optimizer == dict(
+        type='SGD', lr=0.03, momentum=0.9, weight_decay=0.0)
+    assert cfg.optim_wrapper.get('type', 'OptimWrapper') == 'OptimWrapper'
+    assert [dict(s) for s in cfg.param_scheduler] == [
+        dict(type='MultiStepLR', by_epoch=True, milestones=[120, 140],
+             gamma=0.1)
+    ]
+    assert cfg.train_cfg.max_epochs == 150 and cfg.train_cfg.val_interval == 5
+    assert cfg.default_hooks.checkpoint.save_best == 'acc/top1'
+    assert cfg.val_dataloader.dataset.split == cfg.test_dataloader.dataset.split
+    assert cfg.model.backbone.frozen
+    assert cfg.model.cls_head.init_cfg == dict(
+        type='Normal', layer='Linear', std=0.01, bias=0)
+    # several GPUs: --auto-scale-lr scales from the official batch of 512
+    assert cfg.auto_scale_lr == dict(enable=False, base_batch_size=512)
+
+
+def test_main_command_config_is_the_ntu60_xsub_recipe():
+    main = Config.fromfile(f'{REPO}/configs/umurl_ntu60_xsub.py')
+    recipe = Config.fromfile(
+        f'{REPO}/configs/umurl/umurl_4xb128-u64-450e_ntu60-xsub-keypoint-'
+        '3d.py')
+    # the official global batch of 512, here in one process
+    assert main.train_dataloader.batch_size == 512
+    main.train_dataloader.batch_size = recipe.train_dataloader.batch_size
+    for key in ('model', 'train_dataloader', 'optim_wrapper',
+                'param_scheduler', 'train_cfg', 'custom_hooks'):
+        assert main[key] == recipe[key], key
+
+
+def test_missing_data_names_the_file_and_the_command(tmp_path):
+    proc = run_tool('tools/train.py', 'configs/umurl_ntu60_xsub.py',
+                    '--work-dir', str(tmp_path))
+    assert proc.returncode != 0
+    assert 'annotation file data/ntu60/ntu60_3d_umurl.pkl does not exist' \
+        in proc.stderr
+    assert 'python tools/data/ntu_skeleton_to_pkl.py nturgb+d_skeletons/ ' \
+        'data/ntu60/ntu60_3d_umurl.pkl --benchmark ntu60' in proc.stderr
+    assert not list(tmp_path.glob('*.pth'))

@@ -111,3 +111,23 @@ def test_tool_writes_nothing_when_every_sample_is_skipped(tmp_path):
     assert proc.returncode != 0 and not out.exists()
     assert f'no samples to write to {out}' in proc.stderr
     assert proc.stdout.count('\n') <= 12  # no line per sample in logs
+
+
+@pytest.mark.parametrize('gaps', [
+    dict(bodies=[1] * 90 + [0] * 10),  # trailing: 100 frames kept
+    dict(bodies=[0] * 5 + [1] * 65),  # leading: 70 frames, not 65
+    dict(bodies=[1] * 30 + [0] * 7 + [1] * 23),  # middle gap stays empty
+    dict(bodies=[0] * 3 + [2] * 20 + [1] * 9 + [0] * 4 + [2] * 6 + [0] * 5),
+])
+def test_frame_counts_and_padding_equal_the_official_ones(tmp_path, gaps):
+    from tests.reference_preprocess import official_preprocess
+    from umurl_mm.datasets.preprocess import select_active_bodies
+    name = 'S001C001P001R001A001'
+    path = tmp_path / f'{name}.skeleton'
+    write_skeleton(path, gaps['bodies'])
+    anno = convert_ntu_skeletons([str(path)], 'ntu60')['annotations'][0]
+    want, frames = official_preprocess(
+        select_active_bodies(read_skeleton_file(str(path)).astype(float), 2))
+    assert anno['total_frames'] == frames == len(gaps['bodies'])
+    assert anno['keypoint'].shape == want.shape
+    np.testing.assert_allclose(anno['keypoint'], want, atol=1e-5)

@@ -49,9 +49,10 @@ def test_loop_pad_moves_and_repeats():
     kp[0, :6] = np.arange(1, 7)[:, None, None]  # body 0: 6 frames
     kp[1, 2:5] = np.arange(10, 13)[:, None, None]  # body 1 starts late
     out, frames = loop_pad(kp)
-    assert frames == 6
-    np.testing.assert_array_equal(out[0, :, 0, 0], [1, 2, 3, 4, 5, 6])
-    np.testing.assert_array_equal(out[1, :, 0, 0], [10, 11, 12, 10, 11, 12])
+    assert frames == 8  # the source's frame count, as the official code
+    np.testing.assert_array_equal(out[0, :, 0, 0], [1, 2, 3, 4, 5, 6, 1, 2])
+    np.testing.assert_array_equal(out[1, :, 0, 0],
+                                  [10, 11, 12, 10, 11, 12, 10, 11])
 
 
 def test_absent_person_stays_zero_and_idempotent():

@@ -50,9 +50,10 @@ def brute_force(samples, k):
 
 
 @pytest.mark.parametrize('k', [1, 5])
-def test_matches_brute_force(k):
+def test_similarity_weighting_matches_brute_force(k):
     samples = make_samples()
-    metric = KNNRetrievalMetric(k=k, recall_at=(1, 5), chunk_size=4)
+    metric = KNNRetrievalMetric(k=k, weighting='similarity',
+                                recall_at=(1, 5), chunk_size=4)
     metric.process(None, samples)
     out = metric.compute_metrics(metric.results)
     top1, recall5 = brute_force(samples, k)
@@ -60,6 +61,31 @@ def test_matches_brute_force(k):
     assert out['recall@5'] == pytest.approx(recall5)
     if k == 1:
         assert out['recall@1'] == pytest.approx(top1)
+
+
+@pytest.mark.parametrize('k', [1, 2, 4, 10])
+def test_default_vote_is_the_official_uniform_one(k):
+    """The official script: scikit-learn's KNeighborsClassifier (cosine
+    metric, uniform weights, ties to the smallest label)."""
+    from sklearn.neighbors import KNeighborsClassifier
+    samples = make_samples(seed=0, n_query=60)
+    metric = KNNRetrievalMetric(k=k, chunk_size=4)
+    metric.process(None, samples)
+    out = metric.compute_metrics(metric.results)
+
+    def arrays(subset):
+        part = [s for s in samples if s['subset'] == subset]
+        return (np.stack([s['feature'].numpy() for s in part]),
+                np.array([int(s['gt_labels']['item']) for s in part]))
+
+    knn = KNeighborsClassifier(k, metric='cosine').fit(*arrays('gallery'))
+    query, labels = arrays('query')
+    assert out['top1'] == pytest.approx((knn.predict(query) == labels).mean())
+    if k == 10:  # a case where uniform and weighted votes disagree
+        weighted = KNNRetrievalMetric(k=k, weighting='similarity')
+        weighted.process(None, samples)
+        assert weighted.compute_metrics(weighted.results)['top1'] != \
+            out['top1']
 
 
 def test_new_label_field_and_errors():

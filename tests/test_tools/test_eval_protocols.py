@@ -152,7 +152,7 @@ def test_unimodal_linear_and_late_fusion(pretrained, tiny_pkl, tmp_path):
 @pytest.mark.parametrize('config', [
     'umurl-semi-1p_4xb32-100e_ntu60-xsub-keypoint-3d.py',
     'umurl-semi-10p_4xb32-100e_ntu60-xview-keypoint-3d.py',
-    'umurl-transfer-linear_4xb128-150e_ntu120-xsub-to-pku2-xsub-'
+    'umurl-transfer-linear_1xb512-150e_ntu120-xsub-to-pku2-xsub-'
     'keypoint-3d.py',
     'umurl-transfer-finetune_4xb32-100e_ntu120-xsub-to-pku2-xsub-'
     'keypoint-3d.py',

@@ -46,14 +46,17 @@ def loop_pad(keypoint: np.ndarray) -> Tuple[np.ndarray, int]:
 
     A body whose first frame is empty has its non-empty frames moved to the
     front. Then frames past a body's last non-empty frame repeat its frames
-    from the start. The sequence is cut to the longest body.
+    from the start; empty frames in the middle of a body stay empty. As in
+    the official preprocessing, the sequence keeps all T frames of the
+    source (frames where no body was recorded still count), so T is the
+    valid frame count.
 
     Args:
         keypoint (np.ndarray): ``(M, T, V, C)`` coordinates.
 
     Returns:
-        tuple[np.ndarray, int]: The padded ``(M, F, V, C)`` array and the
-        valid frame count F.
+        tuple[np.ndarray, int]: The padded ``(M, T, V, C)`` array and the
+        valid frame count: T, or 0 if no frame has a body.
     """
     M, T = keypoint.shape[:2]
     valid = np.any(keypoint != 0, axis=(2, 3))  # (M, T)
@@ -66,7 +69,7 @@ def loop_pad(keypoint: np.ndarray) -> Tuple[np.ndarray, int]:
     valid = np.take_along_axis(valid, order, axis=1)
     # length of each body: last non-empty frame + 1
     length = np.where(valid.any(1), T - np.argmax(valid[:, ::-1], axis=1), 0)
-    num_frames = int(length.max())
+    num_frames = T if length.max() > 0 else 0
     t = np.arange(num_frames)
     src = t[None] % np.maximum(length, 1)[:, None]  # (M, F)
     padded = np.take_along_axis(keypoint, src[:, :, None, None], axis=1)

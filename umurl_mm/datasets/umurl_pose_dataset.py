@@ -1,3 +1,4 @@
+import os.path as osp
 from typing import Dict, List, Optional, Tuple, Union
 
 import mmengine
@@ -8,6 +9,7 @@ from mmaction.registry import DATASETS
 
 from .seeded_sampler import seeded_rng
 from .skeleton import MAX_ABS_COORD, check_keypoint
+from .sources import missing_data_message
 
 REQUIRED_FIELDS = ('frame_dir', 'label', 'keypoint', 'total_frames')
 
@@ -78,6 +80,8 @@ class UmURLPoseDataset(PoseDataset):
     def load_data_list(self) -> List[Dict]:
         """Load and validate the annotations of the chosen split."""
         path = self.ann_file
+        if not osp.exists(path):
+            raise FileNotFoundError(missing_data_message(path))
         try:
             data = mmengine.load(path)
         except Exception as e:  # truncated pickle, wrong format, ...

@@ -20,8 +20,7 @@ class KNNRetrievalMetric(BaseMetric):
     L2-normalised and compared by cosine similarity.
 
     Metrics: ``top1``, the accuracy of a vote among the ``k`` nearest
-    gallery samples (similarity-weighted; with ``k=1`` the nearest
-    neighbour's label), and ``recall@K`` for each ``K`` in ``recall_at``,
+    gallery samples (with ``k=1`` the nearest neighbour's label), and ``recall@K`` for each ``K`` in ``recall_at``,
     the share of queries with at least one of the ``K`` nearest gallery
     samples of the right class. Values are fractions in [0, 1], like
     MMAction2's ``AccMetric``. Results from all ranks are collected first,
@@ -29,6 +28,10 @@ class KNNRetrievalMetric(BaseMetric):
 
     Args:
         k (int): Neighbours that vote. Defaults to 1.
+        weighting (str): ``'uniform'``: a majority vote, ties going to the
+            smallest label, as the official script's scikit-learn
+            ``KNeighborsClassifier``; ``'similarity'``: votes weighted by
+            cosine similarity. Defaults to ``'uniform'``.
         recall_at (Sequence[int]): Ranks for ``recall@K``. Defaults to
             ``(1, 5)``.
         chunk_size (int): Queries compared at once. Defaults to 1024.
@@ -39,6 +42,7 @@ class KNNRetrievalMetric(BaseMetric):
 
     def __init__(self,
                  k: int = 1,
+                 weighting: str = 'uniform',
                  recall_at: Sequence[int] = (1, 5),
                  chunk_size: int = 1024,
                  collect_device: str = 'cpu',
@@ -47,7 +51,11 @@ class KNNRetrievalMetric(BaseMetric):
         if k < 1 or any(r < 1 for r in recall_at):
             raise ValueError(f'k and recall_at must be >= 1, got k={k}, '
                              f'recall_at={recall_at}')
+        if weighting not in ('uniform', 'similarity'):
+            raise ValueError("weighting must be 'uniform' or 'similarity', "
+                             f'got {weighting!r}')
         self.k = k
+        self.weighting = weighting
         self.recall_at = tuple(recall_at)
         self.chunk_size = chunk_size
 
@@ -95,7 +103,9 @@ class KNNRetrievalMetric(BaseMetric):
         num_classes = int(max(g_labels.max(), q_labels.max())) + 1
         votes = torch.zeros(len(query), num_classes, dtype=sims.dtype)
         k = min(self.k, depth)
-        votes.scatter_add_(1, neighbours[:, :k], sims[:, :k])
+        weights = sims[:, :k] if self.weighting == 'similarity' else \
+            torch.ones_like(sims[:, :k])
+        votes.scatter_add_(1, neighbours[:, :k], weights)
         metrics = dict(
             top1=(votes.argmax(1) == q_labels).float().mean().item())
         hits = neighbours == q_labels[:, None]
