@@ -65,7 +65,8 @@ def test_linear_recipe_is_the_official_one_in_one_process(path):
     ]
     assert cfg.train_cfg.max_epochs == 150 and cfg.train_cfg.val_interval == 5
     assert cfg.default_hooks.checkpoint.save_best == 'acc/top1'
-    assert cfg.val_dataloader.dataset.split == cfg.test_dataloader.dataset.split
+    val, test = cfg.val_dataloader.dataset, cfg.test_dataloader.dataset
+    assert val.split == test.split
     assert cfg.model.backbone.frozen
     assert cfg.model.cls_head.init_cfg == dict(
         type='Normal', layer='Linear', std=0.01, bias=0)

@@ -2,7 +2,7 @@
 
 A pre-training checkpoint becomes a ``UmURLPretrainer`` state dict
 (``backbone.*``, ``projectors.*``) usable with ``load_from`` or a backbone
-``init_cfg=dict(type='Pretrained', checkpoint=...)``; a linear-evaluation
+``init_cfg=dict(type='UmURLPretrained', checkpoint=...)``; a linear-evaluation
 checkpoint becomes a ``RecognizerGCN`` + ``GCNHead`` one.
 """
 import argparse

@@ -2,39 +2,50 @@
 # The main job on the bundled synthetic set: set up the environment,
 # generate the data, pre-train UmURL, then run linear evaluation and kNN
 # retrieval for the pre-trained encoder and for the same encoder with random
-# weights, and print both side by side. About 15 minutes on 2 CPU cores.
+# weights, and print both side by side. About 15 minutes on 2 CPU cores per
+# seed; SEEDS="0 1 2" repeats it with three seeds and prints the mean and
+# spread.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source tools/setup_env.sh
 
 W=${WORK_DIR:-work_dirs/demo}
+SEEDS=${SEEDS:-0}
 PRE=configs/umurl/umurl_1xb64-u64-40e_synthetic-xsub-keypoint-3d.py
 LIN=configs/umurl/umurl-linear_1xb64-60e_synthetic-xsub-keypoint-3d.py
 KNN=configs/umurl/umurl-knn_synthetic-xsub-keypoint-3d.py
-CKPT=$W/pretrain/epoch_40.pth
 
 step() { echo; echo "=== [demo] $(date +%T) $*"; }
 
 step "generate the synthetic set"
 python tools/data/gen_synthetic.py --out data/synthetic/synthetic_3d.pkl
-step "pre-train UmURL (40 epochs)"
-python tools/train.py $PRE --work-dir "$W/pretrain"
-for kind in pretrained random; do
-    if [ $kind = pretrained ]; then
-        init="model.backbone.init_cfg.checkpoint=$CKPT"; weights=$CKPT
-    else
-        init="model.backbone.init_cfg=None"; weights=""
-    fi
-    step "linear evaluation, $kind encoder"
-    python tools/train.py $LIN --work-dir "$W/linear_$kind" --cfg-options "$init"
-    python tools/test.py $LIN "$W/linear_$kind/epoch_60.pth" --work-dir "$W/linear_$kind"
-    step "kNN retrieval, $kind encoder"
-    python tools/test.py $KNN $weights --work-dir "$W/knn_$kind"
+for seed in $SEEDS; do
+    S=$W/seed_$seed
+    CKPT=$S/pretrain/epoch_40.pth
+    step "seed $seed: pre-train UmURL (40 epochs)"
+    python tools/train.py $PRE --work-dir "$S/pretrain" --seed $seed
+    for kind in pretrained random; do
+        if [ $kind = pretrained ]; then
+            init="model.backbone.init_cfg.checkpoint=$CKPT"; weights=$CKPT
+        else
+            init="model.backbone.init_cfg=None"; weights=""
+        fi
+        step "seed $seed: linear evaluation, $kind encoder"
+        python tools/train.py $LIN --work-dir "$S/linear_$kind" --seed $seed \
+            --cfg-options "$init"
+        python tools/test.py $LIN "$S/linear_$kind/epoch_60.pth" \
+            --work-dir "$S/linear_$kind"
+        step "seed $seed: kNN retrieval, $kind encoder"
+        # the random encoder's weights come from the seed
+        python tools/test.py $KNN $weights --work-dir "$S/knn_$kind" \
+            --cfg-options randomness.seed=$seed
+    done
 done
-step "plots: loss curves and t-SNE of the test split"
-python tools/analysis/plot_curves.py "$W/pretrain" --out "$W/curves.png"
+first=$W/seed_${SEEDS%% *}
+step "plots (seed ${SEEDS%% *}): loss curves and t-SNE of the test split"
+python tools/analysis/plot_curves.py "$first/pretrain" --out "$W/curves.png"
 for kind in pretrained random; do
-    [ $kind = pretrained ] && weights=$CKPT || weights=""
+    [ $kind = pretrained ] && weights=$first/pretrain/epoch_40.pth || weights=""
     python tools/analysis/tsne.py $KNN $weights --split xsub_val \
         --ann-file data/synthetic/synthetic_3d.pkl --out "$W/tsne_$kind.png"
 done

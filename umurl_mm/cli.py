@@ -96,3 +96,22 @@ def apply_runner_args(cfg: Config, args: argparse.Namespace) -> Config:
         cfg.work_dir = osp.join('./work_dirs',
                                 osp.splitext(osp.basename(args.config))[0])
     return cfg
+
+
+def add_feature_args(parser: argparse.ArgumentParser) -> None:
+    """Options of the feature tools (``tools/extract_features.py``,
+    ``tools/analysis/tsne.py``): config, checkpoint, data, modalities,
+    config overrides and device.
+
+    Args:
+        parser (argparse.ArgumentParser): The tool's parser.
+    """
+    parser.add_argument('config', help='any umurl config (model.backbone)')
+    parser.add_argument('checkpoint', nargs='?', help='plugin or official')
+    parser.add_argument('--ann-file', required=True, help='PoseDataset .pkl')
+    parser.add_argument('--split', default=None, help='e.g. xsub_val')
+    parser.add_argument('--modalities', nargs='+', default=None)
+    parser.add_argument(
+        '--cfg-options', nargs='+', action=DictAction, default={},
+        help='override config settings, e.g. model.backbone.hidden_dim=256')
+    parser.add_argument('--device', default='cpu', help='e.g. cuda')

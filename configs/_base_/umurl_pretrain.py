@@ -1,11 +1,14 @@
 # UmURL pre-training: model, multi-view pipeline and optimiser (the
 # official recipe). Dataset configs set ann_file, split and batch size.
-_base_ = './default_runtime.py'
+_base_ = ['./default_runtime.py', './umurl_eval_pipeline.py']
 
 custom_imports = dict(imports=['umurl_mm'], allow_failed_imports=False)
 
 clip_len = 64
 hidden_dim = 1024
+# the one list of modalities: the backbone's, and the views (one per
+# modality alone + one fused) of the pipeline and the model derive from it
+modalities = ('joint', 'bone', 'motion')
 # skeleton layout: the dataset rejects data of any other (V, C)
 num_joints = 25
 in_channels = 3
@@ -13,7 +16,7 @@ model = dict(
     type='UmURLPretrainer',
     backbone=dict(
         type='UmURL',
-        modalities=('joint', 'bone', 'motion'),
+        modalities=modalities,
         num_frames=clip_len,
         num_joints=num_joints,
         num_persons=2,
@@ -37,7 +40,7 @@ view_pipeline = [
 ]
 train_pipeline = [
     dict(type='FormatGCNInput', num_person=2),
-    dict(type='MultiView', num_views=4, transforms=view_pipeline),
+    dict(type='MultiView', modalities=modalities, transforms=view_pipeline),
     dict(type='PackActionInputs', meta_keys=('frame_dir', ))
 ]
 

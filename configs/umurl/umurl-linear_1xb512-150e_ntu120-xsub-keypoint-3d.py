@@ -8,7 +8,7 @@ ann_file = 'data/ntu120/ntu120_3d_umurl.pkl'
 num_classes = 120
 
 model = dict(
-    backbone=dict(init_cfg=dict(type='Pretrained', checkpoint=pretrained)),
+    backbone=dict(init_cfg=dict(type='UmURLPretrained', checkpoint=pretrained)),
     cls_head=dict(num_classes=num_classes))
 train_dataloader = dict(
     dataset=dict(

@@ -8,7 +8,7 @@ ann_file = 'data/pku_mmd2/pku2_3d_umurl.pkl'
 num_classes = 51
 
 model = dict(
-    backbone=dict(init_cfg=dict(type='Pretrained', checkpoint=pretrained)),
+    backbone=dict(init_cfg=dict(type='UmURLPretrained', checkpoint=pretrained)),
     cls_head=dict(num_classes=num_classes))
 train_dataloader = dict(
     dataset=dict(

@@ -11,7 +11,7 @@ hidden_dim = 128
 model = dict(
     backbone=dict(
         hidden_dim=hidden_dim,
-        init_cfg=dict(type='Pretrained', checkpoint=pretrained)),
+        init_cfg=dict(type='UmURLPretrained', checkpoint=pretrained)),
     cls_head=dict(num_classes=num_classes, in_channels=2 * hidden_dim))
 train_dataloader = dict(
     batch_size=64,

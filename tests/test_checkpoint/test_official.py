@@ -60,7 +60,7 @@ def test_backbone_init_cfg_reads_official_file(official):
             type='UmURL',
             hidden_dim=HIDDEN,
             num_frames=FRAMES,
-            init_cfg=dict(type='Pretrained', checkpoint=path)))
+            init_cfg=dict(type='UmURLPretrained', checkpoint=path)))
     backbone.init_weights()
     backbone.eval()
     x = torch.randn(2, 2, FRAMES, 25, 3)
@@ -94,7 +94,7 @@ def test_checkpoint_of_another_model(tmp_path):
         load_encoder(backbone, path)
     with open(path, 'wb') as f:
         f.write(b'not a checkpoint')
-    with pytest.raises(ValueError, match='cannot read checkpoint'):
+    with pytest.raises(ValueError, match='unreadable checkpoint'):
         load_encoder(backbone, path)
 
 

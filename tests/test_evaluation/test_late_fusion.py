@@ -14,8 +14,8 @@ def dump(scores, labels):
 
 def test_fusion_beats_streams_when_they_err_differently():
     labels = [0, 1, 2]
-    a = dump([[.6, .4, 0], [.6, .4, 0], [0, .45, .55]], labels)  # 2/3
-    b = dump([[.4, .6, 0], [0, .9, .1], [.5, 0, .5]], labels)  # 1/3
+    a = dump([[.65, .35, 0], [.6, .4, 0], [0, .45, .55]], labels)  # 2/3
+    b = dump([[.4, .6, 0], [0, .9, .1], [.55, 0, .45]], labels)  # 1/3
     out = late_fusion([a, b], names=['joint', 'bone'])
     assert out['joint'] == pytest.approx(2 / 3)
     assert out['bone'] == pytest.approx(1 / 3)

@@ -2,7 +2,6 @@
 import argparse
 import os
 import os.path as osp
-import sys
 
 import matplotlib
 import numpy as np
@@ -11,10 +10,8 @@ matplotlib.use('Agg')
 import matplotlib.pyplot as plt  # noqa: E402
 from sklearn.manifold import TSNE  # noqa: E402
 
-sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
-from extract_features import add_feature_args, load_split  # noqa: E402
-
-from umurl_mm.apis import extract_features, init_encoder  # noqa: E402
+from umurl_mm.apis import extract_features, init_encoder, load_split  # noqa
+from umurl_mm.cli import add_feature_args  # noqa: E402
 
 
 def main():

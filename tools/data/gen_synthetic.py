@@ -1,7 +1,7 @@
 """Write the deterministic synthetic NTU-25 set as a PoseDataset .pkl."""
 import argparse
 
-from umurl_mm.datasets.pose_file import dump_pose_data
+from umurl_mm.datasets.converters import dump_pose_data
 from umurl_mm.datasets.synthetic import CLASSES, make_synthetic_dataset
 
 

@@ -3,8 +3,8 @@
 import argparse
 
 from umurl_mm.datasets import umurl_normalize
-from umurl_mm.datasets.pose_file import (dump_pose_data, load_pose_data,
-                                         track_progress)
+from umurl_mm.datasets.converters import (dump_pose_data, load_pose_data,
+                                          track_progress)
 
 
 def main():

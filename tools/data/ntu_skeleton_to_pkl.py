@@ -7,8 +7,8 @@ import argparse
 import glob
 import os.path as osp
 
-from umurl_mm.datasets.ntu import convert_ntu_skeletons
-from umurl_mm.datasets.pose_file import dump_pose_data, track_progress
+from umurl_mm.datasets.converters import (convert_ntu_skeletons,
+                                          dump_pose_data, track_progress)
 
 
 def main():

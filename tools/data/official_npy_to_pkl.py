@@ -8,9 +8,8 @@ valid frames.
 import argparse
 import os.path as osp
 
-from umurl_mm.datasets.official_npy import (convert_official_npy,
-                                            merge_pose_data)
-from umurl_mm.datasets.pose_file import dump_pose_data, load_pose_data
+from umurl_mm.datasets.converters import (convert_official_npy, dump_pose_data,
+                                          load_pose_data, merge_pose_data)
 
 
 def main():

@@ -1,8 +1,8 @@
 """Convert PKU-MMD (phase II) skeletons and labels to a PoseDataset .pkl."""
 import argparse
 
-from umurl_mm.datasets.pku_mmd import convert_pku_mmd
-from umurl_mm.datasets.pose_file import dump_pose_data, track_progress
+from umurl_mm.datasets.converters import (convert_pku_mmd, dump_pose_data,
+                                          track_progress)
 
 
 def main():

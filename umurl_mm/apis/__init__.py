@@ -1,3 +1,3 @@
-from .features import extract_features, init_encoder
+from .features import extract_features, init_encoder, load_split
 
-__all__ = ['extract_features', 'init_encoder']
+__all__ = ['extract_features', 'init_encoder', 'load_split']

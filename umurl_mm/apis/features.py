@@ -1,14 +1,15 @@
-from typing import List, Optional, Sequence, Union
+from typing import Dict, List, Optional, Sequence, Union
 
 import mmengine
 import numpy as np
 import torch
 from mmaction.registry import MODELS
+from mmcv.transforms import Compose
 from mmengine.config import Config
+from mmengine.registry import init_default_scope
 
 from ..checkpoint import load_encoder
 from ..datasets.skeleton import check_keypoint
-from ..datasets.transforms import TemporalCropResize
 
 
 def init_encoder(config: Union[str, Config],
@@ -19,25 +20,45 @@ def init_encoder(config: Union[str, Config],
 
     Args:
         config (str | Config): Any config of this project (pre-training,
-            linear, kNN, fine-tuning); its ``model.backbone`` is used.
+            linear, kNN, fine-tuning); its ``model.backbone`` is used, and
+            its ``eval_pipeline`` defines the input of
+            :func:`extract_features`.
         checkpoint (str, optional): Plugin or official checkpoint; without
             it the encoder keeps random weights.
         device (str): Device. Defaults to ``'cpu'``.
         cfg_options (dict, optional): Config overrides, as ``--cfg-options``.
 
     Returns:
-        nn.Module: The :class:`UmURL` encoder in eval mode.
+        nn.Module: The :class:`UmURL` encoder in eval mode, with the config
+        as ``encoder.cfg``.
     """
     cfg = Config.fromfile(config) if isinstance(config, str) else config
     if cfg_options:
         cfg.merge_from_dict(cfg_options)
     import umurl_mm  # noqa: F401  (register components)
+    init_default_scope(cfg.get('default_scope', 'mmaction'))
     backbone_cfg = dict(cfg.model.backbone)
     backbone_cfg.pop('init_cfg', None)
     encoder = MODELS.build(backbone_cfg)
     if checkpoint is not None:
         load_encoder(encoder, checkpoint)
+    encoder.cfg = cfg
     return encoder.to(device).eval()
+
+
+def load_split(ann_file: str, split: Optional[str] = None) -> List[Dict]:
+    """The validated annotations of one split of a PoseDataset ``.pkl``.
+
+    Args:
+        ann_file (str): The file.
+        split (str, optional): Split name; ``None`` for all samples.
+
+    Returns:
+        list[dict]: The samples' annotations.
+    """
+    from ..datasets import UmURLPoseDataset
+    dataset = UmURLPoseDataset(ann_file, pipeline=[], split=split)
+    return [dataset.get_data_info(i) for i in range(len(dataset))]
 
 
 @torch.no_grad()
@@ -47,14 +68,17 @@ def extract_features(encoder: torch.nn.Module,
                      modalities: Optional[Sequence[str]] = None,
                      batch_size: int = 256,
                      progress: bool = False) -> np.ndarray:
-    """2H-d features of skeleton sequences (the evaluation input protocol).
+    """2H-d features of skeleton sequences, as evaluation computes them.
 
-    Each ``(M, T, V, 3)`` sequence (UmURL-normalised, as written by the
-    data tools) is resampled to the encoder's frame count over its valid
-    frames, padded with zero persons to the encoder's M, and encoded.
+    Each ``(M, T, V, C)`` sequence (UmURL-normalised, as written by the
+    data tools) goes through the config's ``eval_pipeline`` (``Compose`` of
+    the same transforms the evaluation datasets run: the valid frames
+    resampled to the encoder's frame count, persons padded with zeros), and
+    is encoded; several clips are averaged.
 
     Args:
-        encoder (nn.Module): A :class:`UmURL` encoder.
+        encoder (nn.Module): A :class:`UmURL` encoder from
+            :func:`init_encoder`.
         keypoints (Sequence[np.ndarray]): The sequences.
         total_frames (Sequence[int], optional): Valid frame counts;
             defaults to each sequence's length.
@@ -65,8 +89,12 @@ def extract_features(encoder: torch.nn.Module,
     Returns:
         np.ndarray: ``(N, 2H)`` float32 features.
     """
-    persons, frames = encoder.input_shape[:2]
-    resize = TemporalCropResize(clip_len=frames, test_mode=True)
+    cfg = getattr(encoder, 'cfg', None)
+    if cfg is None or 'eval_pipeline' not in cfg:
+        raise ValueError('the encoder has no config with an eval_pipeline: '
+                         'build it with umurl_mm.apis.init_encoder')
+    pipeline = Compose(cfg.eval_pipeline)
+    persons = encoder.input_shape[0]
     device = next(encoder.parameters()).device
     batches = range(0, len(keypoints), batch_size)
     bar = mmengine.ProgressBar(len(batches)) if progress else None
@@ -75,17 +103,19 @@ def extract_features(encoder: torch.nn.Module,
         clips = []
         for i in range(start, min(start + batch_size, len(keypoints))):
             kp = keypoints[i]
-            check_keypoint(kp, f'sequence {i}')
+            check_keypoint(kp, f'sequence {i}',
+                           num_coords=encoder.input_shape[3],
+                           num_joints=encoder.input_shape[2])
             if kp.shape[0] > persons:
                 raise ValueError(f'sequence {i}: {kp.shape[0]} persons, the '
                                  f'encoder takes {persons}')
             num = kp.shape[1] if total_frames is None else total_frames[i]
-            clip = resize(dict(keypoint=kp, total_frames=num))['keypoint']
-            pad = np.zeros((persons - kp.shape[0], ) + clip.shape[1:],
-                           np.float32)
-            clips.append(np.concatenate([clip, pad]))
-        x = torch.from_numpy(np.stack(clips)).to(device)
-        out.append(encoder(x, modalities).flatten(1).float().cpu().numpy())
+            packed = pipeline(
+                dict(keypoint=kp, total_frames=num, frame_dir=f'sequence {i}'))
+            clips.append(packed['inputs'])
+        x = torch.stack(clips).to(device)  # (B, num_clips, M, T, V, C)
+        feat = encoder(x.flatten(0, 1).float(), modalities).flatten(1)
+        out.append(feat.view(*x.shape[:2], -1).mean(1).cpu().numpy())
         if bar:
             bar.update()
     return np.concatenate(out) if out else np.zeros(

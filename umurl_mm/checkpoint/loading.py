@@ -1,9 +1,46 @@
+import os
+from contextlib import contextmanager
 from typing import Dict, Optional
 
 import torch
 import torch.nn as nn
+from mmengine.runner import CheckpointLoader, load_state_dict
 
 from .official import convert_official_state_dict, is_official
+
+
+@contextmanager
+def _trusted_pickles():
+    """Let ``torch.load`` (torch >= 2.6) read whole pickles in this block:
+    mmengine checkpoints carry non-tensor meta (trusted files only)."""
+    key = 'TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD'
+    old = os.environ.get(key)
+    os.environ[key] = '1'
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop(key)
+        else:
+            os.environ[key] = old
+
+
+def load_checkpoint_file(path: str) -> dict:
+    """Read a checkpoint on the CPU with mmengine's ``CheckpointLoader``;
+    any failure is a ``ValueError`` naming the file.
+
+    Args:
+        path (str): Local path or any URI ``CheckpointLoader`` knows.
+
+    Returns:
+        dict: The checkpoint.
+    """
+    try:
+        with _trusted_pickles():
+            return CheckpointLoader.load_checkpoint(path, map_location='cpu')
+    except Exception as e:  # missing, truncated, not a checkpoint
+        raise ValueError(f'{path}: unreadable checkpoint '
+                         f'({type(e).__name__}: {e})') from e
 
 
 def read_state_dict(path: str) -> Dict[str, torch.Tensor]:
@@ -17,12 +54,7 @@ def read_state_dict(path: str) -> Dict[str, torch.Tensor]:
     Returns:
         dict: Weights with this plugin's key names.
     """
-    try:
-        # trusted files: mmengine checkpoints carry non-tensor meta
-        ckpt = torch.load(path, map_location='cpu', weights_only=False)
-    except Exception as e:
-        raise ValueError(f'{path}: cannot read checkpoint '
-                         f'({type(e).__name__}: {e})') from e
+    ckpt = load_checkpoint_file(path)
     state = ckpt.get('state_dict', ckpt) if isinstance(ckpt, dict) else None
     if not isinstance(state, dict) or not all(
             isinstance(v, torch.Tensor) for v in state.values()):
@@ -79,7 +111,7 @@ def match_state_dict(module: nn.Module, state: Dict[str, torch.Tensor],
                              type(module).__name__)
     if report:
         raise ValueError(report)
-    module.load_state_dict(state, strict=True)
+    load_state_dict(module, state, strict=True)
 
 
 def load_encoder(encoder: nn.Module, path: str,

@@ -1,10 +1,12 @@
+from .layout import NTU_BONE_PAIRS, bone_parents, layout_bone_pairs
 from .preprocess import umurl_normalize
 from .seeded_sampler import SeededSampler, sample_seeds, seeded_rng
-from .skeleton import NTU_BONE_PAIRS, bone_parents, check_keypoint
+from .skeleton import check_keypoint
 from .transforms import *  # noqa: F401,F403
 from .umurl_pose_dataset import UmURLPoseDataset
 
 __all__ = [
     'UmURLPoseDataset', 'NTU_BONE_PAIRS', 'SeededSampler', 'bone_parents',
-    'check_keypoint', 'sample_seeds', 'seeded_rng', 'umurl_normalize'
+    'check_keypoint', 'layout_bone_pairs', 'sample_seeds', 'seeded_rng',
+    'umurl_normalize'
 ]

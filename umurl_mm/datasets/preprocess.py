@@ -7,11 +7,8 @@ from typing import Tuple
 
 import numpy as np
 
+from .layout import LEFT_SHOULDER, NTU_NUM_JOINTS, RIGHT_SHOULDER, SPINE_MID
 from .skeleton import check_keypoint
-
-SPINE_MID = 1  # 0-based NTU joint 2
-LEFT_SHOULDER = 4  # 0-based NTU joint 5
-RIGHT_SHOULDER = 8  # 0-based NTU joint 9
 
 
 def select_active_bodies(keypoint: np.ndarray, num_person: int) -> np.ndarray:
@@ -119,7 +116,7 @@ def umurl_normalize(keypoint: np.ndarray,
         tuple[np.ndarray, int]: ``(num_person, F, V, 3)`` float32 array and
         the valid frame count F.
     """
-    check_keypoint(keypoint, where, num_joints=25)
+    check_keypoint(keypoint, where, num_joints=NTU_NUM_JOINTS)
     kp = select_active_bodies(keypoint.astype(np.float64), num_person)
     kp, num_frames = loop_pad(kp)
     if num_frames == 0:

@@ -1,49 +1,13 @@
-"""Skeleton layout constants and sanity checks shared by tools and models."""
-from typing import Sequence, Tuple
-
+"""Sanity checks of skeleton arrays, shared by the dataset, the converters
+and the feature API."""
 import numpy as np
 
-#: Number of joints of a Kinect v2 (NTU RGB+D) skeleton.
-NTU_NUM_JOINTS = 25
-
-#: Bone pairs ``(v1, v2)`` (1-based NTU ids): ``bone[v1] = joint[v1] -
-#: joint[v2]``. Joint 21 (spine shoulder) is its own parent, so its bone is 0.
-NTU_BONE_PAIRS: Tuple[Tuple[int, int], ...] = (
-    (1, 2), (2, 21), (3, 21), (4, 3), (5, 21), (6, 5), (7, 6), (8, 7),
-    (9, 21), (10, 9), (11, 10), (12, 11), (13, 1), (14, 13), (15, 14),
-    (16, 15), (17, 1), (18, 17), (19, 18), (20, 19), (21, 21), (22, 23),
-    (23, 8), (24, 25), (25, 12))
-
-
-def bone_parents(pairs: Sequence[Sequence[int]], num_joints: int) -> list:
-    """Turn 1-based ``(v1, v2)`` bone pairs into a 0-based parent list.
-
-    Args:
-        pairs (Sequence[Sequence[int]]): Bone pairs, one per joint.
-        num_joints (int): Number of joints V.
-
-    Returns:
-        list: ``parents[v]`` is the 0-based joint that bone ``v`` starts at.
-    """
-    parents = [None] * num_joints
-    for v1, v2 in pairs:
-        if not (1 <= v1 <= num_joints and 1 <= v2 <= num_joints):
-            raise ValueError(f'bone pair ({v1}, {v2}) is outside joints '
-                             f'1..{num_joints}')
-        parents[v1 - 1] = v2 - 1
-    missing = [i + 1 for i, p in enumerate(parents) if p is None]
-    if missing:
-        raise ValueError(f'bone pairs give no bone for joints {missing}')
-    return parents
-
+from .layout import KNOWN_LAYOUTS
 
 #: Default bound of ``|coordinate|`` at load time: far above any real value
 #: in metres (NTU: |x| < 10) or pixels (4K frames: < 4096), far below what
 #: turns the loss non-finite.
 MAX_ABS_COORD = 1e5
-
-#: Joint counts of common layouts, to say what the data probably is.
-KNOWN_LAYOUTS = {25: 'NTU RGB+D (Kinect v2)', 17: 'COCO-17', 18: 'OpenPose-18'}
 
 
 def describe_layout(num_joints: int, num_coords: int) -> str:

@@ -9,7 +9,7 @@ from typing import Dict, List
 
 import numpy as np
 
-from .ntu import parse_name
+from .converters.ntu import parse_name
 from .preprocess import umurl_normalize
 
 # Rest pose (metres, y up, facing -z), 0-based NTU joint order.

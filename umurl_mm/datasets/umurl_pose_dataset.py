@@ -3,9 +3,9 @@ from typing import Dict, List, Optional, Tuple, Union
 
 import mmengine
 import numpy as np
-from mmengine.logging import print_log
 from mmaction.datasets import PoseDataset
 from mmaction.registry import DATASETS
+from mmengine.logging import print_log
 
 from .seeded_sampler import seeded_rng
 from .skeleton import MAX_ABS_COORD, check_keypoint
@@ -113,9 +113,14 @@ class UmURLPoseDataset(PoseDataset):
                 anno['subset'] = self.subset
         if not annos:
             raise ValueError(f'{path}: no samples in split {self.split!r}')
-        if self.label_fraction is not None:
-            annos = self._balanced_subset(annos)
         return annos
+
+    def filter_data(self) -> List[Dict]:
+        """Keep the class-balanced labelled subset if ``label_fraction`` is
+        set (semi-supervised protocols), else every sample."""
+        if self.label_fraction is None:
+            return self.data_list
+        return self._balanced_subset(self.data_list)
 
     def _select_split(self, path: str, annos: List,
                       names: List[str]) -> List:

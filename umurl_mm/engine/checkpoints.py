@@ -6,7 +6,7 @@ import re
 import warnings
 from typing import List, Optional, Tuple
 
-import torch
+from ..checkpoint.loading import load_checkpoint_file
 
 _NUMBERED = re.compile(r'^(epoch|iter)_(\d+)\.pth$')
 
@@ -41,11 +41,7 @@ def checkpoint_number(path: str) -> Optional[int]:
 def read_checkpoint(path: str) -> dict:
     """Read a whole checkpoint on the CPU; a ``ValueError`` names the file
     if it is missing, truncated or not a checkpoint."""
-    try:
-        ckpt = torch.load(path, map_location='cpu', weights_only=False)
-    except Exception as e:
-        raise ValueError(f'{path}: unreadable checkpoint '
-                         f'({type(e).__name__}: {e})') from e
+    ckpt = load_checkpoint_file(path)
     if not isinstance(ckpt, dict) or 'state_dict' not in ckpt:
         raise ValueError(f'{path}: not an mmengine checkpoint (no '
                          "'state_dict')")

@@ -20,9 +20,10 @@ class KNNRetrievalMetric(BaseMetric):
     L2-normalised and compared by cosine similarity.
 
     Metrics: ``top1``, the accuracy of a vote among the ``k`` nearest
-    gallery samples (with ``k=1`` the nearest neighbour's label), and ``recall@K`` for each ``K`` in ``recall_at``,
-    the share of queries with at least one of the ``K`` nearest gallery
-    samples of the right class. Values are fractions in [0, 1], like
+    gallery samples (with ``k=1`` the nearest neighbour's label), and
+    ``recall@K`` for each ``K`` in ``recall_at``, the share of queries
+    with at least one of the ``K`` nearest gallery samples of the right
+    class. Values are fractions in [0, 1], like
     MMAction2's ``AccMetric``. Results from all ranks are collected first,
     so it works under multiple processes.
 

@@ -1,6 +1,7 @@
 from typing import Dict, List, Sequence
 
 import torch
+from mmaction.evaluation.functional import top_k_accuracy
 
 from .labels import sample_label, sample_scores
 
@@ -36,9 +37,9 @@ def late_fusion(predictions: Sequence[List[Dict]],
             raise ValueError(f'{name}: predictions are not of the same '
                              f'samples in the same order as {names[0]}')
     scores = [torch.stack([sample_scores(s) for s in p]) for p in predictions]
-    results = {}
-    for name, s in zip(names, scores):
-        results[name] = (s.argmax(1) == labels[0]).float().mean().item()
     fused = sum(w * s for w, s in zip(weights, scores))
-    results['fused'] = (fused.argmax(1) == labels[0]).float().mean().item()
-    return results
+    truth = labels[0].numpy()
+    return {
+        name: float(top_k_accuracy(list(s.numpy()), truth, (1, ))[0])
+        for name, s in zip(names + ['fused'], scores + [fused])
+    }

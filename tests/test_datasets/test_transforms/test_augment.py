@@ -73,3 +73,13 @@ def test_prenormalize_transform():
     assert out['keypoint'].shape == (2, 40, 25, 3)
     np.testing.assert_allclose(out['keypoint'][0, :, 1], 0, atol=1e-6)
     assert repr(UmURLPreNormalize()) == 'UmURLPreNormalize(num_person=2)'
+
+
+def test_multi_view_count_derives_from_modalities():
+    for mods, views in ((('joint', 'bone', 'motion'), 4), (('bone', ), 2)):
+        t = TRANSFORMS.build(dict(type='MultiView', modalities=mods,
+                                  transforms=[dict(type='RandomShear')]))
+        kp = np.ones((1, 2, 8, 25, 3))
+        assert t(dict(keypoint=kp))['keypoint'].shape[0] == views
+    with pytest.raises(ValueError, match='either modalities or num_views'):
+        TRANSFORMS.build(dict(type='MultiView', transforms=[]))

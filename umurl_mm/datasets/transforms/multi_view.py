@@ -1,9 +1,11 @@
 import copy
-from typing import Dict, List, Union
+from typing import Dict, List, Optional, Sequence, Union
 
 import numpy as np
 from mmaction.registry import TRANSFORMS
 from mmcv.transforms import BaseTransform, Compose
+
+from ...models.utils.modalities import view_modalities
 
 
 @TRANSFORMS.register_module()
@@ -29,12 +31,20 @@ class MultiView(BaseTransform):
 
     Args:
         transforms (list[dict | callable]): Augmentations of one view.
-        num_views (int): Number of views. Defaults to 4.
+        modalities (Sequence[str], optional): UmURL's modalities; the
+            number of views derives from them (one per modality, one
+            fused), as in the model. Give this or ``num_views``.
+        num_views (int, optional): Number of views, for other uses.
     """
 
     def __init__(self,
                  transforms: List[Union[Dict, callable]],
-                 num_views: int = 4) -> None:
+                 modalities: Optional[Sequence[str]] = None,
+                 num_views: Optional[int] = None) -> None:
+        if (modalities is None) == (num_views is None):
+            raise ValueError('give MultiView either modalities or num_views')
+        if modalities is not None:
+            num_views = len(view_modalities(modalities))
         if num_views < 1:
             raise ValueError(f'num_views must be >= 1, got {num_views}')
         self.pipeline = Compose(transforms)

@@ -124,4 +124,3 @@ class FiniteGuardHook(Hook):
                 f'refusing to save a checkpoint at epoch {runner.epoch}: '
                 f'weights {bad[:5]} hold NaN/inf (+{max(len(bad) - 5, 0)} '
                 'more); the checkpoints already written are untouched')
-

@@ -5,17 +5,22 @@ import torch.nn as nn
 from mmaction.registry import MODELS
 from mmengine.model import BaseModel
 
-from ..utils import check_modalities, gather_with_grad
+from ..utils import check_modalities, gather_with_grad, view_modalities
 
 
 @MODELS.register_module()
 class UmURLPretrainer(BaseModel):
     """UmURL self-supervised pre-training (and feature extraction).
 
+    Sun et al., *Unified Multi-modal Unsupervised Representation Learning
+    for Skeleton-based Action Understanding*, ACM MM 2023,
+    https://arxiv.org/abs/2311.03106.
+
     Training inputs hold ``len(modalities) + 1`` independently augmented
     views per sample, ``(B, num_views, M, T, V, C)``: view ``i`` feeds
-    modality ``i`` alone, the last view feeds all modalities fused. All
-    views share one batched pass through the encoder. The ``2H``
+    modality ``i`` alone, the last view feeds all modalities fused
+    (:func:`view_modalities`; ``MultiView(modalities=...)`` makes the same
+    number). The backbone encodes all views in one batched pass. The ``2H``
     representations are then gathered across ranks with gradient, so the
     projectors (and their BatchNorm statistics) and the loss see the global
     batch: the same computation as SyncBN projectors plus gathered
@@ -55,6 +60,7 @@ class UmURLPretrainer(BaseModel):
             data_preprocessor=data_preprocessor, init_cfg=init_cfg)
         self.backbone = MODELS.build(backbone)
         self.modalities = self.backbone.modalities
+        self.view_modalities = view_modalities(self.modalities)
         self.eval_modalities = check_modalities(
             self.modalities if eval_modalities is None else eval_modalities)
         self.projectors = nn.ModuleDict({
@@ -66,7 +72,7 @@ class UmURLPretrainer(BaseModel):
     @property
     def num_views(self) -> int:
         """Views per training sample: one per modality plus the fused one."""
-        return len(self.modalities) + 1
+        return len(self.view_modalities)
 
     def extract_feat(self,
                      inputs: torch.Tensor,
@@ -107,18 +113,10 @@ class UmURLPretrainer(BaseModel):
             raise ValueError(
                 f'pre-training expects inputs (B, {self.num_views}, M, T, V,'
                 f' C) for modalities {self.modalities}, got '
-                f'{tuple(inputs.shape)}; check num_views in MultiView')
-        views = inputs.unbind(1)
-        tokens = [
-            self.backbone.embed(view, (m, ))
-            for view, m in zip(views, self.modalities)
-        ]
-        tokens.append(self.backbone.embed(views[-1], self.modalities))
-        temporal, spatial = (torch.cat(t) for t in zip(*tokens))
-        feats = self.backbone.encode(temporal, spatial)
-        B = inputs.shape[0]
-        # (num_views, B, 2H) -> (B, num_views, 2H): one gather for all views
-        feats = feats.view(self.num_views, B, -1).transpose(0, 1)
+                f'{tuple(inputs.shape)}; give MultiView the same modalities '
+                '(its num_views derives from them)')
+        feats = self.backbone(inputs, self.view_modalities)  # (B, K, 2H)
+        # one gather for all views
         feats = gather_with_grad(feats).unbind(1)
         uni = {
             m: self.projectors[m](f)

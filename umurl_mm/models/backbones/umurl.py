@@ -5,7 +5,7 @@ import torch.nn as nn
 from mmaction.registry import MODELS
 from mmengine.model import BaseModule
 
-from ...datasets.skeleton import NTU_BONE_PAIRS, bone_parents
+from ...datasets.layout import NTU_BONE_PAIRS, bone_parents
 from ..utils import (MODALITIES, check_modalities, sinusoidal_position_code,
                      to_modality)
 
@@ -59,9 +59,9 @@ class UmURL(BaseModule):
             NTU RGB+D's.
         frozen (bool): Keep the encoder in eval mode with no gradients
             (linear evaluation). Defaults to False.
-        init_cfg (dict, optional): ``dict(type='Pretrained',
+        init_cfg (dict, optional): ``dict(type='UmURLPretrained',
             checkpoint=PATH)`` loads the encoder strictly from a plugin or
-            official UmURL checkpoint (see :meth:`init_weights`).
+            official UmURL checkpoint (:class:`UmURLPretrainedInit`).
     """
 
     def __init__(self,
@@ -115,23 +115,6 @@ class UmURL(BaseModule):
     def out_channels(self) -> int:
         """Width of the representation, ``2 * hidden_dim``."""
         return 2 * self.hidden_dim
-
-    def init_weights(self) -> None:
-        """Initialise, or load strictly from a checkpoint.
-
-        With ``init_cfg=dict(type='Pretrained', checkpoint=PATH)`` the
-        encoder weights are read from a plugin pre-training checkpoint, a
-        bare encoder state dict or an official UmURL checkpoint; any
-        missing, unexpected or mis-shaped key raises a ``ValueError``.
-        """
-        cfg = self.init_cfg
-        if isinstance(cfg, dict) and cfg.get('type') == 'Pretrained':
-            from ...checkpoint import load_encoder
-            load_encoder(self, cfg['checkpoint'],
-                         cfg.get('prefix', 'backbone.'))
-            self._is_init = True
-            return
-        super().init_weights()
 
     def train(self, mode: bool = True) -> 'UmURL':
         """Set train mode; a frozen encoder always stays in eval mode."""
@@ -191,18 +174,42 @@ class UmURL(BaseModule):
 
     def forward(self,
                 x: torch.Tensor,
-                modalities: Optional[Sequence[str]] = None) -> torch.Tensor:
+                modalities: Optional[Sequence] = None) -> torch.Tensor:
         """Encode joints into the ``2H`` representation.
 
+        Two forms:
+
+        - ``x`` ``(N, M, T, V, C)`` and a modality subset (default: the
+          configured one): returns ``(N, 1, 2H, 1, 1)``, MMAction2's GCN
+          layout;
+        - views ``x`` ``(B, K, M, T, V, C)`` and ``K`` modality subsets, one
+          per view (pre-training, see :func:`view_modalities`): every view
+          is embedded with its subset and all share one encoder pass;
+          returns ``(B, K, 2H)``.
+
         Args:
-            x (torch.Tensor): ``(N, M, T, V, C)`` joints.
-            modalities (Sequence[str], optional): Overrides the configured
-                modalities.
+            x (torch.Tensor): Joints, or views of joints.
+            modalities (Sequence, optional): A modality subset, or one per
+                view.
 
         Returns:
-            torch.Tensor: ``(N, 1, 2H, 1, 1)`` (MMAction2's GCN layout).
+            torch.Tensor: The representations.
         """
+        if x.ndim == 6:
+            return self._forward_views(x, modalities)
         if modalities is None:
             modalities = self.modalities
         feat = self.encode(*self.embed(x, modalities))
         return feat[:, None, :, None, None]
+
+    def _forward_views(self, x: torch.Tensor,
+                       view_sets: Sequence[Sequence[str]]) -> torch.Tensor:
+        B, K = x.shape[:2]
+        if view_sets is None or len(view_sets) != K or any(
+                isinstance(s, str) for s in view_sets):
+            raise ValueError(f'{K} views need {K} modality subsets, one per '
+                             f'view, got {view_sets!r}')
+        tokens = [self.embed(v, s) for v, s in zip(x.unbind(1), view_sets)]
+        temporal, spatial = (torch.cat(t) for t in zip(*tokens))
+        feats = self.encode(temporal, spatial)  # (K * B, 2H), view-major
+        return feats.view(K, B, -1).transpose(0, 1)

@@ -1,4 +1,4 @@
-from typing import Sequence, Tuple
+from typing import List, Sequence, Tuple
 
 import torch
 
@@ -25,6 +25,22 @@ def check_modalities(modalities: Sequence[str]) -> Tuple[str, ...]:
         raise ValueError('the modality subset is empty; choose a non-empty '
                          f'subset of {MODALITIES}')
     return tuple(m for m in MODALITIES if m in modalities)
+
+
+def view_modalities(modalities: Sequence[str]) -> List[Tuple[str, ...]]:
+    """The modality set fed by each pre-training view: one view per
+    modality alone, then one with all of them fused. The number of views
+    of the pipeline (``MultiView``) and of the model derive from this.
+
+    Args:
+        modalities (Sequence[str]): The chosen modalities.
+
+    Returns:
+        list[tuple[str]]: E.g. ``[('joint',), ('bone',), ('motion',),
+        ('joint', 'bone', 'motion')]``.
+    """
+    modalities = check_modalities(modalities)
+    return [(m, ) for m in modalities] + [modalities]
 
 
 def to_modality(joint: torch.Tensor, modality: str,

@@ -1,8 +1,9 @@
 import numpy as np
 import pytest
 
-from umurl_mm.datasets.ntu import (convert_ntu_skeletons, ntu_splits,
-                                   parse_name, read_skeleton_file)
+from umurl_mm.datasets.converters.ntu import (convert_ntu_skeletons,
+                                              ntu_splits, parse_name,
+                                              read_skeleton_file)
 
 
 def write_skeleton(path, bodies_per_frame, seed=0):

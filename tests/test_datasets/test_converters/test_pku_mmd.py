@@ -1,7 +1,8 @@
 import numpy as np
 import pytest
 
-from umurl_mm.datasets.pku_mmd import convert_pku_mmd, read_pku_labels
+from umurl_mm.datasets.converters.pku_mmd import (convert_pku_mmd,
+                                                  read_pku_labels)
 
 
 def write_video(root, name, frames, intervals, seed=0):
@@ -48,7 +49,7 @@ def test_bad_label_file(tmp_path):
 
 
 def test_names_on_the_header_line(tmp_path):
-    from umurl_mm.datasets.pku_mmd import read_pku_split
+    from umurl_mm.datasets.converters.pku_mmd import read_pku_split
     path = tmp_path / 'split.txt'
     path.write_text('Training videos: A01N01-L, A01N02-L,\nA01N03-L\n'
                     'Validataion videos: A02N01-M, \n')

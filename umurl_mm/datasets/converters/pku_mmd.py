@@ -11,7 +11,7 @@ from typing import Dict, Iterable, List, Tuple
 
 import numpy as np
 
-from .preprocess import umurl_normalize
+from ..preprocess import umurl_normalize
 
 
 def read_pku_skeleton(path: str) -> np.ndarray:

@@ -5,7 +5,7 @@ from typing import Dict, List
 
 import numpy as np
 
-from .skeleton import check_keypoint
+from ..skeleton import check_keypoint
 
 
 def load_npy(path: str, **kwargs) -> np.ndarray:

@@ -3,8 +3,8 @@ import pickle
 import numpy as np
 import pytest
 
-from umurl_mm.datasets.official_npy import (convert_official_npy,
-                                            merge_pose_data)
+from umurl_mm.datasets.converters.official_npy import (convert_official_npy,
+                                                       merge_pose_data)
 
 
 def write_official(folder, part, n, frames=300, seed=0):

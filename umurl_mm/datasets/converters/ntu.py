@@ -5,7 +5,7 @@ from typing import Dict, Iterable, List, Optional
 
 import numpy as np
 
-from .preprocess import umurl_normalize
+from ..preprocess import umurl_normalize
 
 #: Training subjects of the cross-subject benchmarks.
 NTU60_XSUB_TRAIN = (1, 2, 4, 5, 8, 9, 13, 14, 15, 16, 17, 18, 19, 25, 27, 28,
