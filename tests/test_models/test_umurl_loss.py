@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 import torch
 
 from umurl_mm.models.losses import UmURLLoss
@@ -45,3 +46,29 @@ def test_center_is_not_detached():
     n = zj.numel()
     expect = 5 * (2 * (zj - c) / n - (2 * (zj - c) + 2 * (zb - c)) / (2 * n))
     torch.testing.assert_close(z['joint'].grad, expect)
+
+
+def direct_off_diagonal(z):
+    """sum(offdiag(cov)^2), the (D, D) covariance written out."""
+    zc = z - z.mean(0)
+    cov = zc.T @ zc / (len(z) - 1)
+    return (cov - torch.diag(torch.diag(cov))).pow(2).sum()
+
+
+@pytest.mark.parametrize('batch,dim', [(8, 64), (32, 32), (96, 16)])
+@pytest.mark.parametrize('dtype,rtol', [(torch.float64, 1e-9),
+                                        (torch.float32, 1e-5)])
+def test_gram_form_is_exact(batch, dim, dtype, rtol):
+    from umurl_mm.models.losses.umurl_loss import off_diagonal_sq_sum
+    gen = torch.Generator().manual_seed(batch)
+    base = torch.randn(batch, dim, generator=gen, dtype=torch.float64)
+    base = base @ torch.randn(dim, dim, generator=gen, dtype=torch.float64)
+    ref_z = base.clone().requires_grad_()
+    ref = direct_off_diagonal(ref_z)
+    ref.backward()
+    z = base.to(dtype).requires_grad_()
+    got = off_diagonal_sq_sum(z - z.mean(0))
+    got.backward()
+    assert abs(got.item() - ref.item()) <= rtol * abs(ref.item())
+    err = (z.grad.double() - ref_z.grad).norm() / ref_z.grad.norm()
+    assert err.item() <= rtol

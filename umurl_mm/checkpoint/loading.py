@@ -1,4 +1,5 @@
 import os
+import warnings
 from contextlib import contextmanager
 from typing import Dict, Optional
 
@@ -17,7 +18,9 @@ def _trusted_pickles():
     old = os.environ.get(key)
     os.environ[key] = '1'
     try:
-        yield
+        with warnings.catch_warnings():
+            warnings.filterwarnings('ignore', f'Environment variable {key}')
+            yield
     finally:
         if old is None:
             os.environ.pop(key)
