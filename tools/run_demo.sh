@@ -17,6 +17,11 @@ KNN=configs/umurl/umurl-knn_synthetic-xsub-keypoint-3d.py
 
 step() { echo; echo "=== [demo] $(date +%T) $*"; }
 
+if [ -e "$W" ]; then
+    old="$W.old-$(date +%Y%m%d-%H%M%S)"
+    echo "[demo] moving the previous demo results aside to $old"
+    mv "$W" "$old"
+fi
 step "generate the synthetic set"
 python tools/data/gen_synthetic.py --out data/synthetic/synthetic_3d.pkl
 for seed in $SEEDS; do
