@@ -90,6 +90,7 @@ def apply_runner_args(cfg: Config, args: argparse.Namespace) -> Config:
         check_option_keys(cfg, args.cfg_options)
         cfg.merge_from_dict(args.cfg_options)
     cfg.launcher = args.launcher
+    setup_cpu_distributed(cfg)
     if args.work_dir is not None:
         cfg.work_dir = args.work_dir
     elif cfg.get('work_dir') is None:
@@ -115,3 +116,28 @@ def add_feature_args(parser: argparse.ArgumentParser) -> None:
         '--cfg-options', nargs='+', action=DictAction, default={},
         help='override config settings, e.g. model.backbone.hidden_dim=256')
     parser.add_argument('--device', default='cpu', help='e.g. cuda')
+
+
+def setup_cpu_distributed(cfg: Config) -> None:
+    """Let ``--launcher pytorch`` (``tools/dist_train.sh``,
+    ``tools/dist_test.sh``) run on machines without a GPU.
+
+    mmengine's launcher calls ``torch.cuda.set_device`` and wrap the model
+    with ``device_ids=[LOCAL_RANK]``; without CUDA this initialises the
+    process group with gloo from the launcher's environment first (mmengine
+    then keeps it) and wraps DDP without ``device_ids``. With CUDA nothing
+    changes.
+
+    Args:
+        cfg (Config): The config, with ``launcher`` set.
+    """
+    import torch
+    import torch.distributed as dist
+    if cfg.launcher != 'pytorch' or torch.cuda.is_available():
+        return
+    if not dist.is_initialized():
+        dist.init_process_group('gloo')  # torchrun's RANK, MASTER_ADDR, ...
+    wrapper = cfg.get('model_wrapper_cfg') or dict(
+        type='MMDistributedDataParallel')
+    wrapper.setdefault('device_ids', None)
+    cfg.model_wrapper_cfg = wrapper

@@ -1,0 +1,62 @@
+"""tools/dist_train.sh, as documented, on a machine without a GPU: two
+gloo processes of batch 4 train exactly like one process of batch 8."""
+import glob
+import json
+import os
+import socket
+import subprocess
+import sys
+
+import torch
+
+from tests.utils import REPO, TINY_PRETRAIN, run_tool
+
+CONFIG = 'configs/umurl/umurl_1xb64-u64-40e_synthetic-xsub-keypoint-3d.py'
+
+
+def options(ann_file, batch):
+    return [
+        '--cfg-options', f'train_dataloader.dataset.ann_file={ann_file}',
+        f'train_dataloader.batch_size={batch}',
+        'train_dataloader.num_workers=0',
+        'train_dataloader.persistent_workers=False', *TINY_PRETRAIN,
+        'train_cfg.max_epochs=1', 'default_hooks.logger.interval=1',
+        # SGD: Adam would turn float noise on zero-gradient parameters into
+        # lr-sized steps
+        'optim_wrapper.optimizer.type=SGD', 'optim_wrapper.optimizer.lr=0.01'
+    ]
+
+
+def losses(work):
+    path = glob.glob(f'{work}/*/vis_data/scalars.json')[0]
+    return [json.loads(line)['loss'] for line in open(path)
+            if '"loss"' in line]
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+
+def test_dist_train_sh_on_cpu_equals_one_process(tmp_path, tiny_pkl):
+    two, one = str(tmp_path / 'two'), str(tmp_path / 'one')
+    env = dict(os.environ, PORT=str(free_port()),
+               PATH=os.path.dirname(sys.executable) + os.pathsep +
+               os.environ['PATH'])
+    env.pop('TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD', None)
+    proc = subprocess.run(
+        ['bash', 'tools/dist_train.sh', CONFIG, '2', '--work-dir', two,
+         *options(tiny_pkl, 4)], cwd=REPO, env=env, capture_output=True,
+        text=True)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    proc = run_tool('tools/train.py', CONFIG, '--work-dir', one,
+                    *options(tiny_pkl, 8))
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    dist_losses, single = losses(two), losses(one)
+    assert len(dist_losses) == len(single) == 4
+    torch.testing.assert_close(dist_losses, single, rtol=1e-5, atol=0)
+    a = torch.load(f'{two}/epoch_1.pth', weights_only=False)['state_dict']
+    b = torch.load(f'{one}/epoch_1.pth', weights_only=False)['state_dict']
+    for key in b:
+        torch.testing.assert_close(a[key], b[key], rtol=1e-4, atol=1e-6)
