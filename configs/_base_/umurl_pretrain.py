@@ -44,6 +44,26 @@ train_pipeline = [
     dict(type='PackActionInputs', meta_keys=('frame_dir', ))
 ]
 
+# Alternative: the views made on the model's device for the whole batch
+# (UmURLViewPreprocessor, the same distributions; the workers only load and
+# pack one clip per sample). Select it in a leaf config with
+#   model = dict(data_preprocessor={{_base_.device_view_preprocessor}})
+#   train_dataloader = dict(
+#       dataset=dict(pipeline={{_base_.device_view_pipeline}}))
+device_view_pipeline = [
+    dict(type='FormatGCNInput', num_person=2),
+    dict(
+        type='PackActionInputs',
+        meta_keys=('frame_dir', 'total_frames', 'aug_seed'))
+]
+device_view_preprocessor = dict(
+    type='UmURLViewPreprocessor',
+    clip_len=clip_len,
+    min_ratio=0.1,
+    corrupt_prob=0.5,
+    corrupt_joints=15,
+    shear=1.0)
+
 dataset_type = 'UmURLPoseDataset'
 train_dataloader = dict(
     batch_size=128,

@@ -7,11 +7,17 @@ import socket
 import subprocess
 import sys
 
+import pytest
 import torch
 
 from tests.utils import REPO, TINY_PRETRAIN, run_tool
 
-CONFIG = 'configs/umurl/umurl_1xb64-u64-40e_synthetic-xsub-keypoint-3d.py'
+CONFIGS = {
+    'per-sample views':
+    'configs/umurl/umurl_1xb64-u64-40e_synthetic-xsub-keypoint-3d.py',
+    'device views': 'configs/umurl/umurl-deviceviews_1xb64-u64-40e_'
+    'synthetic-xsub-keypoint-3d.py'
+}
 
 
 def options(ann_file, batch):
@@ -39,18 +45,20 @@ def free_port():
         return s.getsockname()[1]
 
 
-def test_dist_train_sh_on_cpu_equals_one_process(tmp_path, tiny_pkl):
+@pytest.mark.parametrize('views', list(CONFIGS))
+def test_dist_train_sh_on_cpu_equals_one_process(tmp_path, tiny_pkl, views):
+    config = CONFIGS[views]
     two, one = str(tmp_path / 'two'), str(tmp_path / 'one')
     env = dict(os.environ, PORT=str(free_port()),
                PATH=os.path.dirname(sys.executable) + os.pathsep +
                os.environ['PATH'])
     env.pop('TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD', None)
     proc = subprocess.run(
-        ['bash', 'tools/dist_train.sh', CONFIG, '2', '--work-dir', two,
+        ['bash', 'tools/dist_train.sh', config, '2', '--work-dir', two,
          *options(tiny_pkl, 4)], cwd=REPO, env=env, capture_output=True,
         text=True)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    proc = run_tool('tools/train.py', CONFIG, '--work-dir', one,
+    proc = run_tool('tools/train.py', config, '--work-dir', one,
                     *options(tiny_pkl, 8))
     assert proc.returncode == 0, proc.stderr[-3000:]
     dist_losses, single = losses(two), losses(one)

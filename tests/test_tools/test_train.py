@@ -208,3 +208,18 @@ def test_unknown_option_key_is_an_error(tmp_path, tiny_pkl):
     assert proc.returncode != 0
     assert "no top-level key 'trian_cfg'" in proc.stderr
     assert "did you mean ['train_cfg'" in proc.stderr
+
+
+def test_device_views_resume_exactly_whatever_the_workers(tmp_path,
+                                                          tiny_pkl):
+    """Views made on the device (UmURLViewPreprocessor) are seeded from the
+    samples' seeds: 4 epochs with 2 workers equal 2 epochs with none, then
+    --resume to 4."""
+    config = ('configs/umurl/umurl-deviceviews_1xb64-u64-40e_synthetic-xsub-'
+              'keypoint-3d.py')
+    straight, split = str(tmp_path / 'straight'), str(tmp_path / 'split')
+    ok(train(straight, tiny_pkl, 4, config=config, workers=2))
+    ok(train(split, tiny_pkl, 2, config=config))
+    out = ok(train(split, tiny_pkl, 4, config=config, resume=True))
+    assert 'resumed epoch: 2' in out
+    assert max_diff(f'{split}/epoch_4.pth', f'{straight}/epoch_4.pth') == 0

@@ -29,8 +29,9 @@ class UmURLPoseDataset(PoseDataset):
     split naming samples that have no annotation, an empty split.
 
     Indexed with ``(index, seed)`` (what :class:`SeededSampler` yields), it
-    runs the pipeline with NumPy's and Python's RNGs seeded by ``seed``, so
-    a sample's augmentation depends only on ``(run seed, epoch, index)``.
+    runs the pipeline with NumPy's and Python's RNGs seeded by ``seed`` (and
+    the seed in the sample's ``aug_seed``), so a sample's augmentation
+    depends only on ``(run seed, epoch, index)``.
 
     Args:
         ann_file (str): Path to the ``.pkl`` annotation file.
@@ -149,8 +150,20 @@ class UmURLPoseDataset(PoseDataset):
         if not isinstance(idx, tuple):
             return super().__getitem__(idx)
         idx, seed = idx
-        with seeded_rng(seed):
-            return super().__getitem__(idx)
+        self._aug_seed = seed
+        try:
+            with seeded_rng(seed):
+                return super().__getitem__(idx)
+        finally:
+            self._aug_seed = None
+
+    def get_data_info(self, idx: int) -> Dict:
+        """The sample's annotation, with ``aug_seed`` while it is fetched
+        with a seed (for device-side views, ``UmURLViewPreprocessor``)."""
+        info = super().get_data_info(idx)
+        if getattr(self, '_aug_seed', None) is not None:
+            info['aug_seed'] = int(self._aug_seed)
+        return info
 
     def _balanced_subset(self, annos: List[Dict]) -> List[Dict]:
         """Class-balanced random subset of ``label_fraction``."""

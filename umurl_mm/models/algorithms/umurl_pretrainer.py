@@ -61,6 +61,8 @@ class UmURLPretrainer(BaseModel):
         self.backbone = MODELS.build(backbone)
         self.modalities = self.backbone.modalities
         self.view_modalities = view_modalities(self.modalities)
+        if getattr(self.data_preprocessor, 'num_views', False) is None:
+            self.data_preprocessor.num_views = self.num_views  # device views
         self.eval_modalities = check_modalities(
             self.modalities if eval_modalities is None else eval_modalities)
         self.projectors = nn.ModuleDict({

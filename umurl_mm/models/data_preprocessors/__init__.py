@@ -1,0 +1,3 @@
+from .view_preprocessor import UmURLViewPreprocessor
+
+__all__ = ['UmURLViewPreprocessor']

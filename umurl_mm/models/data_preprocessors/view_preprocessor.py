@@ -1,0 +1,108 @@
+from typing import Dict, List, Optional
+
+import torch
+from mmaction.registry import MODELS
+from mmengine.model import BaseDataPreprocessor, stack_batch
+
+from ..utils.batched_views import draw_view_params, make_views
+
+@MODELS.register_module()
+class UmURLViewPreprocessor(BaseDataPreprocessor):
+    """Make UmURL's pre-training views on the model's device, batched.
+
+    The data workers only load, format and pack one clip per sample
+    (``FormatGCNInput`` + ``PackActionInputs`` with ``total_frames`` and
+    ``aug_seed`` in ``meta_keys``). In training this preprocessor stacks
+    the clips (zero-padded in time to the longest), and draws and applies
+    the views of the whole batch at once (:mod:`..utils.batched_views`):
+    random temporal crop + linear resize, then joint corruption or shear —
+    the distributions of the per-sample transforms. Every draw is a hash of
+    the sample's ``aug_seed`` (set by :class:`SeededSampler`), so a
+    sample's views depend on ``(run seed, epoch, index)`` only, not on its
+    batch, rank or worker: a resumed run continues exactly and N processes
+    train like one. In eval mode the clips are only stacked.
+
+    Args:
+        clip_len (int): Frames of a view. Defaults to 64.
+        min_ratio (float): Lower bound of the crop ratio. Defaults to 0.1.
+        max_ratio (float): Upper bound of the crop ratio. Defaults to 1.
+        corrupt_prob (float): Probability of joint corruption (else
+            shear). Defaults to 0.5.
+        corrupt_joints (int): Joints corrupted. Defaults to 15.
+        zero_prob (float): Probability of zeroing the corrupted joints
+            (else mixing). Defaults to 0.5.
+        shear (float): Bound of the shear entries. Defaults to 1.
+        num_views (int, optional): Views per sample; ``UmURLPretrainer``
+            sets it from its modalities.
+    """
+
+    def __init__(self,
+                 clip_len: int = 64,
+                 min_ratio: float = 0.1,
+                 max_ratio: float = 1.0,
+                 corrupt_prob: float = 0.5,
+                 corrupt_joints: int = 15,
+                 zero_prob: float = 0.5,
+                 shear: float = 1.0,
+                 num_views: Optional[int] = None) -> None:
+        super().__init__()
+        if not 0 < min_ratio <= max_ratio <= 1:
+            raise ValueError('need 0 < min_ratio <= max_ratio <= 1, got '
+                             f'{min_ratio}, {max_ratio}')
+        self.view_cfg = dict(
+            clip_len=clip_len, min_ratio=min_ratio, max_ratio=max_ratio,
+            corrupt_prob=corrupt_prob, corrupt_joints=corrupt_joints,
+            zero_prob=zero_prob, shear=shear)
+        self.num_views = num_views
+
+    def forward(self, data: Dict, training: bool = False) -> Dict:
+        """Stack the clips; in training, replace them by their views.
+
+        Args:
+            data (dict): ``inputs`` (list of ``(1, M, T, V, C)``) and
+                ``data_samples`` from the data loader.
+            training (bool): Make views.
+
+        Returns:
+            dict: ``inputs`` ``(B, K, M, clip_len, V, C)`` in training,
+            else ``(B, num_clips, M, T, V, C)``; ``data_samples``.
+        """
+        data = self.cast_data(data)
+        inputs, samples = data['inputs'], data.get('data_samples')
+        if isinstance(inputs, (list, tuple)):
+            inputs = stack_batch(list(inputs))
+        if not training:
+            return dict(inputs=inputs, data_samples=samples)
+        if self.num_views is None:
+            raise ValueError('UmURLViewPreprocessor.num_views is not set '
+                             '(UmURLPretrainer sets it)')
+        if inputs.ndim != 6 or inputs.shape[1] != 1:
+            raise ValueError('UmURLViewPreprocessor expects one clip per '
+                             'sample, (B, 1, M, T, V, C), got '
+                             f'{tuple(inputs.shape)}: put FormatGCNInput + '
+                             'PackActionInputs (no MultiView) in the pipeline')
+        clips = inputs[:, 0]
+        frames, seeds = self._meta(samples, clips.shape[2])
+        params = draw_view_params(
+            frames.to(clips.device), self.num_views, clips.shape[3],
+            clips.shape[4], seeds.to(clips.device), **self.view_cfg)
+        views = make_views(clips, params, self.view_cfg['clip_len'])
+        return dict(inputs=views, data_samples=samples)
+
+    @staticmethod
+    def _meta(samples, length: int):
+        """Valid frame counts (``total_frames``, else the padded length)
+        and ``aug_seed`` of each sample (without one: drawn from torch's
+        global RNG, which ``EpochSeedHook`` re-derives every epoch)."""
+        if not samples:
+            raise ValueError('UmURLViewPreprocessor needs data samples with '
+                             "'total_frames' (PackActionInputs meta_keys)")
+        frames = [
+            min(int(s.metainfo.get('total_frames', length)), length)
+            for s in samples
+        ]
+        seeds = torch.tensor(
+            [s.metainfo.get('aug_seed', -1) for s in samples])
+        missing = seeds < 0
+        seeds[missing] = torch.randint(2**32, (int(missing.sum()), ))
+        return torch.tensor(frames), seeds

@@ -1,0 +1,166 @@
+"""UmURL's view augmentations for a whole batch on the model's device.
+
+The same distributions as the per-sample transforms (``TemporalCropResize``
+then ``RandomChoice`` of ``JointCorruption`` / ``RandomShear``), split into
+drawing the random parameters (:func:`draw_view_params`) and applying them
+(:func:`make_views`), with no Python loop over samples, views, frames or
+joints. Every random number is a hash of (sample seed, view, draw index)
+(:func:`hashed_uniform`), so a sample's views do not depend on the batch it
+is in, the rank or the data workers.
+"""
+from typing import Dict
+
+import torch
+
+_M32 = 0xFFFFFFFF
+
+
+def _hash32(x: torch.Tensor) -> torch.Tensor:
+    """An integer mixer on 32-bit values held in int64 (every product stays
+    below 2**63: the constants are below 2**31)."""
+    x = x & _M32
+    x = x ^ (x >> 16)
+    x = (x * 0x7FEB352D) & _M32
+    x = x ^ (x >> 15)
+    x = (x * 0x2C1B3C6D) & _M32
+    return x ^ (x >> 16)
+
+
+def hashed_uniform(seeds: torch.Tensor, count: int) -> torch.Tensor:
+    """``count`` uniform numbers in ``[0, 1)`` per seed, ``(B, count)``
+    float64 with 32 random bits each: a pure function of (seed, index)."""
+    index = torch.arange(count, device=seeds.device, dtype=torch.int64)
+    key = _hash32(_hash32(seeds.to(torch.int64)[:, None]) + 0x61C88647)
+    x = _hash32(_hash32(key ^ (index * 0x27D4EB2F & _M32)) + index)
+    return x.to(torch.float64) / 2.0**32
+
+
+def draw_view_params(frames: torch.Tensor,
+                     num_views: int,
+                     num_joints: int,
+                     num_coords: int,
+                     seeds: torch.Tensor,
+                     clip_len: int = 64,
+                     min_ratio: float = 0.1,
+                     max_ratio: float = 1.0,
+                     corrupt_prob: float = 0.5,
+                     corrupt_joints: int = 15,
+                     zero_prob: float = 0.5,
+                     shear: float = 1.0) -> Dict[str, torch.Tensor]:
+    """Draw every random parameter of ``num_views`` views of each sample.
+
+    Per view: ``ratio ~ U[min_ratio, max_ratio]``, crop length ``L =
+    min(max(floor(F * ratio), clip_len), F)``, start uniform in ``[0, F -
+    L]``; with ``corrupt_prob`` joint corruption (``corrupt_joints`` joints
+    without replacement, zeroed with ``zero_prob``, else mixed by a ``C x C``
+    matrix ``U(-1, 1)``), otherwise shear (off-diagonal ``U(-shear,
+    shear)``).
+
+    Args:
+        frames (torch.Tensor): ``(B,)`` valid frame counts F.
+        num_views (int): Views K per sample.
+        num_joints (int): Joints V.
+        num_coords (int): Coordinates C.
+        seeds (torch.Tensor): ``(B,)`` per-sample seeds (e.g. the
+            ``aug_seed`` of :class:`SeededSampler`), on ``frames.device``.
+        clip_len (int): Output frames. Defaults to 64.
+        min_ratio (float): Defaults to 0.1.
+        max_ratio (float): Defaults to 1.0.
+        corrupt_prob (float): Probability of corruption (else shear).
+            Defaults to 0.5.
+        corrupt_joints (int): Joints corrupted. Defaults to 15.
+        zero_prob (float): Probability of zeroing (else mixing). Defaults
+            to 0.5.
+        shear (float): Bound of the shear entries. Defaults to 1.
+
+    Returns:
+        dict[str, torch.Tensor]: ``ratio``, ``start``, ``length`` (B, K);
+        ``corrupt``, ``zero`` (B, K) bool; ``joints`` (B, K, V) bool;
+        ``mix``, ``shear`` (B, K, C, C).
+    """
+    if corrupt_joints > num_joints:
+        raise ValueError(f'cannot corrupt {corrupt_joints} of {num_joints} '
+                         'joints')
+    dev, B, K, V, C = frames.device, len(frames), num_views, num_joints, \
+        num_coords
+    # per view: ratio, start, corrupt, zero, V joint keys, C*C mix, C*C shear
+    sizes = (1, 1, 1, 1, V, C * C, C * C)
+    u = hashed_uniform(seeds, K * sum(sizes)).view(B, K, sum(sizes))
+    ratio_u, start_u, corrupt_u, zero_u, keys, mix_u, shear_u = u.split(
+        sizes, dim=-1)
+    F = frames.to(torch.float64)[:, None]
+    ratio = min_ratio + (max_ratio - min_ratio) * ratio_u[..., 0]
+    length = torch.minimum(
+        torch.clamp(torch.floor(F * ratio), min=clip_len), F)
+    start = torch.floor(start_u[..., 0] * (F - length + 1))
+    start = torch.minimum(start, F - length)
+    # a uniform random subset of joints: those with the smallest keys
+    joints = keys.argsort(-1).argsort(-1) < corrupt_joints
+    off = 1 - torch.eye(C, device=dev)
+    return dict(
+        ratio=ratio,
+        start=start.long(),
+        length=length.long(),
+        corrupt=corrupt_u[..., 0] < corrupt_prob,
+        joints=joints,
+        zero=zero_u[..., 0] < zero_prob,
+        mix=(mix_u.view(B, K, C, C) * 2 - 1).float(),
+        shear=(torch.eye(C, device=dev) +
+               (shear_u.view(B, K, C, C) * 2 - 1) * shear * off).float())
+
+
+def crop_resize(x: torch.Tensor, start: torch.Tensor, length: torch.Tensor,
+                clip_len: int) -> torch.Tensor:
+    """Crop ``[start, start + length)`` of each view and resample it
+    linearly to ``clip_len`` frames (``align_corners=False``).
+
+    Args:
+        x (torch.Tensor): ``(B, M, T, V, C)`` clips.
+        start (torch.Tensor): ``(B, K)`` crop starts.
+        length (torch.Tensor): ``(B, K)`` crop lengths.
+        clip_len (int): Output frames.
+
+    Returns:
+        torch.Tensor: ``(B, K, M, clip_len, V, C)``.
+    """
+    B, M, T, V, C = x.shape
+    K = start.shape[1]
+    size = length.to(torch.float64)[..., None]
+    pos = (torch.arange(clip_len, device=x.device, dtype=torch.float64) +
+           0.5) * (size / clip_len) - 0.5
+    pos = pos.clamp(min=0)
+    lo = torch.minimum(pos.long(), size.long() - 1)
+    hi = torch.minimum(lo + 1, size.long() - 1)
+    w = (pos - lo).to(x.dtype)[..., None]  # (B, K, clip_len, 1)
+    frames = x.permute(0, 2, 1, 3, 4).reshape(B, T, M * V * C)
+
+    def take(offset):
+        index = (start[..., None] + offset).reshape(B, K * clip_len, 1)
+        out = torch.gather(frames, 1, index.expand(-1, -1, M * V * C))
+        return out.view(B, K, clip_len, M * V * C)
+
+    out = take(lo) * (1 - w) + take(hi) * w
+    return out.view(B, K, clip_len, M, V, C).permute(0, 1, 3, 2, 4, 5)
+
+
+def make_views(x: torch.Tensor, params: Dict[str, torch.Tensor],
+               clip_len: int = 64) -> torch.Tensor:
+    """Apply drawn parameters: crop-resize, then corruption or shear.
+
+    Args:
+        x (torch.Tensor): ``(B, M, T, V, C)`` clips (zero-padded in time).
+        params (dict): From :func:`draw_view_params`.
+        clip_len (int): Output frames. Defaults to 64.
+
+    Returns:
+        torch.Tensor: ``(B, K, M, clip_len, V, C)`` views.
+    """
+    views = crop_resize(x, params['start'], params['length'], clip_len)
+    mats = lambda m: m[:, :, None, None].to(views.dtype)  # noqa: E731
+    mixed = torch.where(params['zero'][:, :, None, None, None, None],
+                        torch.zeros_like(views), views @ mats(params['mix']))
+    corrupted = torch.where(params['joints'][:, :, None, None, :, None],
+                            mixed, views)
+    sheared = views @ mats(params['shear']).transpose(-1, -2)
+    return torch.where(params['corrupt'][:, :, None, None, None, None],
+                       corrupted, sheared)
