@@ -1,10 +1,11 @@
-from typing import Dict, List, Optional
+from typing import Dict, Optional
 
 import torch
 from mmaction.registry import MODELS
 from mmengine.model import BaseDataPreprocessor, stack_batch
 
 from ..utils.batched_views import draw_view_params, make_views
+
 
 @MODELS.register_module()
 class UmURLViewPreprocessor(BaseDataPreprocessor):
