@@ -1,19 +1,55 @@
-"""Measure UmURL pre-training throughput (samples/s) and peak memory.
+"""Measure UmURL pre-training speed, side by side with the official code.
 
-Model steps run on random multi-view batches of the config's shape (so the
-data pipeline is not counted); ``--data`` times the config's data loader
-alone (multi-view augmentation in the workers).
+One run, one process, the same batch and data for every variant:
+
+- step: one optimiser step on a random multi-view batch of the config's
+  shape (fp32, or the config's AMP wrapper with ``--amp``); with
+  ``--official DIR`` also the official model with its own loss;
+- ``--data``: the data path per thread (one CPU thread, no workers), per
+  sample: our per-sample pipeline, our device-side views (packing in the
+  worker + ``UmURLViewPreprocessor`` on the CPU) and the official feeder;
+- ``--e2e``: loader + step end to end (the config's workers), samples/s
+  and the share of time spent waiting for data.
+
+Peak memory is the process's peak RSS (CPU) or allocated memory (GPU).
+``DIR`` is a clone of the official repository; nothing of it is copied
+here (``tools/official_code.py`` loads it at run time).
 """
 import argparse
+import os.path as osp
 import resource
+import tempfile
 import time
 
+import numpy as np
 import torch
 from mmengine.config import Config, DictAction
 from mmengine.registry import init_default_scope
 
 
-def bench_model(cfg, batch, iters, warmup, device, amp):
+def timed(fn, iters, warmup, device):
+    """Median seconds of ``fn()`` over ``iters`` runs after ``warmup``."""
+    times = []
+    for i in range(warmup + iters):
+        if device == 'cuda':
+            torch.cuda.synchronize()
+        start = time.perf_counter()
+        fn()
+        if device == 'cuda':
+            torch.cuda.synchronize()
+        if i >= warmup:
+            times.append(time.perf_counter() - start)
+    return sorted(times)[len(times) // 2]
+
+
+def peak_memory(device):
+    if device == 'cuda':
+        return f'{torch.cuda.max_memory_allocated() / 2**30:.2f} GiB GPU'
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
+    return f'{rss:.2f} GiB RSS (process peak so far)'
+
+
+def build_ours(cfg, device, amp):
     from mmaction.registry import MODELS
     from mmengine.optim import build_optim_wrapper
     model = MODELS.build(cfg.model).to(device).train()
@@ -21,48 +57,218 @@ def bench_model(cfg, batch, iters, warmup, device, amp):
     if not amp:
         wrapper_cfg = dict(type='OptimWrapper',
                            optimizer=wrapper_cfg.optimizer)
-    elif device == 'cuda':
-        wrapper_cfg.setdefault('dtype', 'bfloat16')
-    wrapper = build_optim_wrapper(model, wrapper_cfg)
-    bb = model.backbone
-    shape = (batch, model.num_views) + bb.input_shape
-    data = dict(inputs=list(torch.randn(shape)), data_samples=None)
-    times = []
-    for i in range(warmup + iters):
-        if device == 'cuda':
-            torch.cuda.synchronize()
-        start = time.perf_counter()
-        model.train_step(data, wrapper)
-        if device == 'cuda':
-            torch.cuda.synchronize()
-        if i >= warmup:
-            times.append(time.perf_counter() - start)
-    step = sorted(times)[len(times) // 2]
+    return model, build_optim_wrapper(model, wrapper_cfg)
+
+
+def bench_step(cfg, batch, args):
+    step_cfg = cfg.copy()  # timed on ready-made views
+    step_cfg.model.data_preprocessor = dict(type='ActionDataPreprocessor')
+    model, wrapper = build_ours(step_cfg, args.device, args.amp)
+    views = torch.randn((batch, model.num_views) + model.backbone.input_shape)
+    data = dict(inputs=list(views), data_samples=None)
+    ours = timed(lambda: model.train_step(data, wrapper), args.iters,
+                 args.warmup, args.device)
     params = sum(p.numel() for p in model.parameters()) / 1e6
-    print(f'model: {params:.2f} M parameters, batch {batch} x '
-          f'{model.num_views} views, {"AMP " if amp else ""}{device}')
-    print(f'  median step {step * 1000:.1f} ms -> {batch / step:.1f} '
-          'samples/s')
-    if device == 'cuda':
-        print('  peak GPU memory '
-              f'{torch.cuda.max_memory_allocated() / 2**30:.2f} GiB')
-    print('  peak process RSS '
-          f'{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20:.2f}'
-          ' GiB')
+    print(f'step, batch {batch} x {model.num_views} views, {params:.2f} M '
+          f'parameters, {"AMP " if args.amp else ""}{args.device}:')
+    print(f'  ours      {ours * 1000:8.1f} ms  {batch / ours:7.1f} samples/s'
+          f'  {peak_memory(args.device)}')
+    if args.official:
+        official = official_step(args, views)
+        print(f'  official  {official * 1000:8.1f} ms  '
+              f'{batch / official:7.1f} samples/s  -> ours is '
+              f'{official / ours:.2f}x')
+    return model, wrapper
 
 
-def bench_data(cfg, iters):
-    from mmengine.runner import Runner
-    loader = Runner.build_dataloader(cfg.train_dataloader)
+def official_step(args, views):
+    from official_code import official_loss, official_model
+    hidden = 1024
+    model = official_model(args.official, hidden).to(args.device).train()
+    loss_fn = official_loss(args.official)
+    opt = torch.optim.Adam(model.parameters(), 5e-4, weight_decay=1e-5)
+    # theirs: (N, C, T, V, M) per view
+    inputs = [v.permute(0, 4, 2, 3, 1).contiguous().to(args.device)
+              for v in views.unbind(1)]
+    scaler = torch.amp.GradScaler(enabled=args.amp)
+
+    def step():
+        opt.zero_grad()
+        with torch.autocast(args.device, enabled=args.amp):
+            loss = loss_fn(*model(*inputs))
+        scaler.scale(loss).backward()
+        scaler.step(opt)
+        scaler.update()
+
+    return timed(step, args.iters, args.warmup, args.device)
+
+
+def bench_projectors(model, batch, world_sizes, args):
+    """Share of a rank's step spent in projectors + loss when they run on
+    the gathered global batch, simulated on one process by batch scaling:
+    encoder fwd+bwd on ``batch`` vs projectors + loss fwd+bwd on
+    ``world * batch``."""
+    views = torch.randn((batch, model.num_views) + model.backbone.input_shape,
+                        device=args.device)
+
+    def encoder():
+        model.backbone(views, model.view_modalities).sum().backward()
+
+    def heads(world):
+        feats = torch.randn(world * batch, model.num_views,
+                            model.backbone.out_channels, device=args.device,
+                            requires_grad=True).unbind(1)
+        uni = {m: model.projectors[m](f)
+               for m, f in zip(model.modalities, feats)}
+        fused = {m: model.projectors[m](feats[-1]) for m in model.modalities}
+        sum(model.loss_module(uni, fused).values()).backward()
+
+    enc = timed(encoder, args.iters, args.warmup, args.device)
+    print(f'projectors on the gathered batch, per-rank batch {batch} '
+          f'(encoder fwd+bwd {enc * 1000:.0f} ms):')
+    for world in world_sizes:
+        proj = timed(lambda: heads(world), args.iters, args.warmup,
+                     args.device)
+        print(f'  {world} ranks: projectors + loss {proj * 1000:7.1f} ms = '
+              f'{100 * proj / (enc + proj):4.1f} % of the step')
+    model.zero_grad()
+
+
+def synthetic_files(folder):
+    """The synthetic set as our .pkl and in the official npy layout."""
+    import mmengine
+    from umurl_mm.datasets.synthetic import make_synthetic_dataset
+    data = make_synthetic_dataset(num_subjects=4, num_reps=1)
+    pkl = osp.join(folder, 'synthetic.pkl')
+    mmengine.dump(data, pkl)
+    annos = data['annotations']
+    T = max(a['keypoint'].shape[1] for a in annos)
+    arr = np.zeros((len(annos), 3, T, 25, 2), np.float32)
+    for i, a in enumerate(annos):
+        kp = a['keypoint']  # (M, T, V, C) -> (C, T, V, M)
+        arr[i, :, :kp.shape[1]] = kp.transpose(3, 1, 2, 0)
+    np.save(osp.join(folder, 'data.npy'), arr)
+    np.save(osp.join(folder, 'frames.npy'),
+            np.array([a['total_frames'] for a in annos]))
+    return pkl, len(data['split']['xsub_train'])
+
+
+def dataset(cfg, pkl, pipeline=None):
+    from mmaction.registry import DATASETS
+    ds_cfg = cfg.train_dataloader.dataset.copy()
+    ds_cfg.update(ann_file=pkl, split='xsub_train')
+    if pipeline is not None:
+        ds_cfg.pipeline = pipeline
+    return DATASETS.build(ds_cfg)
+
+
+def bench_data(cfg, pkl, folder, batch, args):
+    """Per-sample cost of making 4 views, one thread."""
+    from mmaction.registry import MODELS
+    from mmengine.dataset import pseudo_collate
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    n = args.samples
+    per_sample = dataset(cfg, pkl)
+    t_ours = timed(lambda: [per_sample[(i, i)] for i in range(n)], 1, 1,
+                   'cpu') / n
+    packed = dataset(cfg, pkl, cfg.device_view_pipeline)
+    pre = MODELS.build(cfg.device_view_preprocessor)
+    pre.num_views = 4
+
+    def device_views():
+        for start in range(0, n, batch):
+            items = [packed[(i, i)] for i in range(start,
+                                                   min(start + batch, n))]
+            pre(pseudo_collate(items), training=True)
+
+    t_dev = timed(device_views, 1, 1, 'cpu') / n
+    print(f'data path, 4 views per sample, 1 thread, {n} samples:')
+    print(f'  ours, per-sample pipeline  {t_ours * 1e3:7.2f} ms/sample')
+    print(f'  ours, device-side views    {t_dev * 1e3:7.2f} ms/sample (on '
+          'the CPU here)')
+    if args.official:
+        from official_code import official_feeder
+        feeder = official_feeder(args.official, osp.join(folder, 'data.npy'),
+                                 osp.join(folder, 'frames.npy'))
+        t_off = timed(lambda: [feeder[i] for i in range(n)], 1, 1,
+                      'cpu') / n
+        print(f'  official feeder            {t_off * 1e3:7.2f} ms/sample '
+              f'-> ours {t_off / t_ours:.2f}x (per-sample), '
+              f'{t_off / t_dev:.2f}x (device-side)')
+    torch.set_num_threads(threads)
+
+
+def e2e(loader, step, iters):
+    """samples/s and data-wait share of ``iters`` loader + step rounds."""
     it = iter(loader)
-    next(it)  # start the workers
-    start, count = time.perf_counter(), 0
+    step(next(it))  # warm up (starts the workers)
+    wait = total = 0.0
+    count = 0
+    start = time.perf_counter()
     for _ in range(iters):
-        batch = next(it)
-        count += len(batch['inputs'])
-    elapsed = time.perf_counter() - start
-    print(f'data: {count / elapsed:.1f} samples/s with '
-          f'{cfg.train_dataloader.num_workers} workers')
+        t0 = time.perf_counter()
+        data = next(it)
+        wait += time.perf_counter() - t0
+        step(data)
+        count += len(data['inputs'] if isinstance(data, dict) else data[0])
+    total = time.perf_counter() - start
+    return count / total, wait / total
+
+
+def bench_e2e(cfg, pkl, folder, batch, args):
+    from mmengine.runner import Runner
+    workers = cfg.train_dataloader.num_workers
+    print(f'end to end, batch {batch}, {workers} workers, {args.iters} '
+          'steps:')
+    rows = []
+    for name, pipeline, pre in (
+            ('ours, per-sample pipeline', None, None),
+            ('ours, device-side views', cfg.device_view_pipeline,
+             cfg.device_view_preprocessor)):
+        run_cfg = cfg.copy()
+        if pre is not None:
+            run_cfg.model.data_preprocessor = pre
+        model, wrapper = build_ours(run_cfg, args.device, args.amp)
+        loader_cfg = run_cfg.train_dataloader.copy()
+        loader_cfg.dataset = dict(loader_cfg.dataset, ann_file=pkl,
+                                  split='xsub_train', **(
+                                      dict(pipeline=pipeline)
+                                      if pipeline else {}))
+        loader_cfg.batch_size = batch
+        loader = Runner.build_dataloader(loader_cfg, seed=0)
+        rows.append((name, *e2e(
+            loader, lambda d: model.train_step(d, wrapper), args.iters)))
+    if args.official:
+        rows.append(('official', *official_e2e(args, folder, batch,
+                                               workers)))
+    for name, rate, wait in rows:
+        print(f'  {name:26s} {rate:7.1f} samples/s, waiting for data '
+              f'{100 * wait:4.1f} %')
+    if args.official:
+        print(f'  -> ours (per-sample) {rows[0][1] / rows[-1][1]:.2f}x, '
+              f'ours (device-side) {rows[1][1] / rows[-1][1]:.2f}x')
+    print(f'  peak memory {peak_memory(args.device)}')
+
+
+def official_e2e(args, folder, batch, workers):
+    from official_code import official_feeder, official_loss, official_model
+    feeder = official_feeder(args.official, osp.join(folder, 'data.npy'),
+                             osp.join(folder, 'frames.npy'))
+    loader = torch.utils.data.DataLoader(feeder, batch_size=batch,
+                                         shuffle=True, num_workers=workers,
+                                         drop_last=True)
+    model = official_model(args.official).to(args.device).train()
+    loss_fn = official_loss(args.official)
+    opt = torch.optim.Adam(model.parameters(), 5e-4, weight_decay=1e-5)
+
+    def step(views):
+        opt.zero_grad()
+        loss = loss_fn(*model(*[v.float().to(args.device) for v in views]))
+        loss.backward()
+        opt.step()
+
+    return e2e(loader, step, args.iters)
 
 
 def main():
@@ -72,23 +278,43 @@ def main():
                         help='per-device batch (default: the config\'s)')
     parser.add_argument('--iters', type=int, default=10)
     parser.add_argument('--warmup', type=int, default=3)
+    parser.add_argument('--samples', type=int, default=64,
+                        help='samples timed by --data')
     parser.add_argument('--device', default='cuda'
                         if torch.cuda.is_available() else 'cpu')
     parser.add_argument('--amp', action='store_true',
                         help='use the config\'s AMP optimiser wrapper')
     parser.add_argument('--data', action='store_true',
-                        help='also time the data loader')
+                        help='time the data path per thread')
+    parser.add_argument('--e2e', action='store_true',
+                        help='time loader + step end to end')
+    parser.add_argument('--world-sizes', type=int, nargs='+', default=None,
+                        help='simulate the projector cost at these world '
+                        'sizes')
+    parser.add_argument('--official', metavar='DIR',
+                        help='a clone of the official UmURL repository, run '
+                        'side by side (full-size model, H = 1024)')
     parser.add_argument('--cfg-options', nargs='+', action=DictAction)
     args = parser.parse_args()
     cfg = Config.fromfile(args.config)
     if args.cfg_options:
         cfg.merge_from_dict(args.cfg_options)
+    if args.official and cfg.model.backbone.get('hidden_dim', 1024) != 1024:
+        raise SystemExit('--official compares the full-size model: use a '
+                         'config with hidden_dim=1024')
     init_default_scope(cfg.get('default_scope', 'mmaction'))
     import umurl_mm  # noqa: F401
     batch = args.batch or cfg.train_dataloader.batch_size
-    bench_model(cfg, batch, args.iters, args.warmup, args.device, args.amp)
-    if args.data:
-        bench_data(cfg, args.iters)
+    model, _ = bench_step(cfg, batch, args)
+    if args.world_sizes:
+        bench_projectors(model, batch, args.world_sizes, args)
+    if args.data or args.e2e:
+        with tempfile.TemporaryDirectory() as folder:
+            pkl, _ = synthetic_files(folder)
+            if args.data:
+                bench_data(cfg, pkl, folder, batch, args)
+            if args.e2e:
+                bench_e2e(cfg, pkl, folder, batch, args)
 
 
 if __name__ == '__main__':

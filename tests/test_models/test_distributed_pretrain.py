@@ -91,9 +91,11 @@ def test_two_gloo_processes_equal_one_process(tmp_path):
             for k in a:
                 assert abs(a[k] - b[k]) <= 1e-5 * max(1, abs(b[k])), k
         assert multi['grads'].keys() == single['grads'].keys()
-        for n, g in single['grads'].items():
-            torch.testing.assert_close(
-                multi['grads'][n], g, rtol=1e-4, atol=1e-6, msg=n)
-        for n, p in single['params'].items():
-            torch.testing.assert_close(
-                multi['params'][n], p, rtol=1e-4, atol=1e-6, msg=n)
+        # equal to float rounding, relative to each tensor's scale (the
+        # projectors' global BN statistics are summed in another order than
+        # the BN kernel's)
+        for name in ('grads', 'params'):
+            for n, ref in single[name].items():
+                diff = (multi[name][n] - ref).abs().max().item()
+                scale = ref.abs().max().item()
+                assert diff <= 1e-4 * scale + 1e-6, (name, n, diff, scale)

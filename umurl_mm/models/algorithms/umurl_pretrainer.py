@@ -20,11 +20,11 @@ class UmURLPretrainer(BaseModel):
     views per sample, ``(B, num_views, M, T, V, C)``: view ``i`` feeds
     modality ``i`` alone, the last view feeds all modalities fused
     (:func:`view_modalities`; ``MultiView(modalities=...)`` makes the same
-    number). The backbone encodes all views in one batched pass. The ``2H``
-    representations are then gathered across ranks with gradient, so the
-    projectors (and their BatchNorm statistics) and the loss see the global
-    batch: the same computation as SyncBN projectors plus gathered
-    embeddings, on any backend.
+    number). The backbone encodes all views in one batched pass. Each rank
+    projects its own samples (the projectors' BatchNorm statistics are
+    all-reduced over ranks, :class:`GlobalBatchNorm1d`), and the embeddings
+    are gathered with gradient, so the loss sees the global batch: the
+    official SyncBN projectors plus gathered embeddings, on any backend.
 
     In ``predict`` mode it returns each sample's representation (the mean
     over clips) in the data sample field ``feature``, for retrieval
@@ -117,15 +117,15 @@ class UmURLPretrainer(BaseModel):
                 f' C) for modalities {self.modalities}, got '
                 f'{tuple(inputs.shape)}; give MultiView the same modalities '
                 '(its num_views derives from them)')
-        feats = self.backbone(inputs, self.view_modalities)  # (B, K, 2H)
-        # one gather for all views
-        feats = gather_with_grad(feats).unbind(1)
-        uni = {
-            m: self.projectors[m](f)
-            for m, f in zip(self.modalities, feats)
-        }
-        fused = {m: self.projectors[m](feats[-1]) for m in self.modalities}
-        return self.loss_module(uni, fused)
+        feats = self.backbone(inputs, self.view_modalities).unbind(1)
+        names = list(self.modalities)
+        z = [self.projectors[m](f) for m, f in zip(names, feats)]
+        z += [self.projectors[m](feats[-1]) for m in names]
+        # projectors on the rank's own samples (BN statistics global), then
+        # one gather of all embeddings: the loss sees the global batch
+        z = gather_with_grad(torch.stack(z, 1)).unbind(1)
+        return self.loss_module(dict(zip(names, z[:len(names)])),
+                                dict(zip(names, z[len(names):])))
 
     def predict(self, inputs: torch.Tensor, data_samples: List) -> List:
         """Attach each sample's representation as ``feature``.

@@ -1,3 +1,4 @@
+from .global_batch_norm import GlobalBatchNorm1d
 from .projector import UmURLProjector
 
-__all__ = ['UmURLProjector']
+__all__ = ['GlobalBatchNorm1d', 'UmURLProjector']

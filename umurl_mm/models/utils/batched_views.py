@@ -156,11 +156,16 @@ def make_views(x: torch.Tensor, params: Dict[str, torch.Tensor],
         torch.Tensor: ``(B, K, M, clip_len, V, C)`` views.
     """
     views = crop_resize(x, params['start'], params['length'], clip_len)
-    mats = lambda m: m[:, :, None, None].to(views.dtype)  # noqa: E731
-    mixed = torch.where(params['zero'][:, :, None, None, None, None],
-                        torch.zeros_like(views), views @ mats(params['mix']))
-    corrupted = torch.where(params['joints'][:, :, None, None, :, None],
-                            mixed, views)
-    sheared = views @ mats(params['shear']).transpose(-1, -2)
-    return torch.where(params['corrupt'][:, :, None, None, None, None],
-                       corrupted, sheared)
+    # one C x C matrix per view: corruption mixes row vectors (x @ mix),
+    # shear maps points (x @ shear^T); zeroing is a zero matrix
+    corrupt = params['corrupt'][:, :, None, None]
+    zero = params['zero'][:, :, None, None]
+    mat = torch.where(corrupt,
+                      torch.where(zero, torch.zeros_like(params['mix']),
+                                  params['mix']),
+                      params['shear'].transpose(-1, -2)).to(views.dtype)
+    # x @ mat as a sum over C (elementwise: no batch of tiny matmuls)
+    mapped = (views[..., :, None] * mat[:, :, None, None, None]).sum(-2)
+    # corruption touches only the chosen joints; shear every joint
+    touched = params['joints'] | ~params['corrupt'][..., None]
+    return torch.where(touched[:, :, None, None, :, None], mapped, views)
