@@ -3,7 +3,6 @@ import torch.distributed as dist
 import torch.nn as nn
 
 
-
 def _all_reduce(x: torch.Tensor) -> torch.Tensor:
     """Sum over ranks, differentiable (the backward sums the gradients)."""
     from torch.distributed import _functional_collectives as fc
@@ -47,6 +46,3 @@ class GlobalBatchNorm1d(nn.BatchNorm1d):
         if self.affine:
             out = out * self.weight + self.bias
         return out.to(dtype)
-
-
-
