@@ -12,6 +12,17 @@ modalities = ('joint', 'bone', 'motion')
 # skeleton layout: the dataset rejects data of any other (V, C)
 num_joints = 25
 in_channels = 3
+# The views (one per modality alone + one fused, each a random temporal
+# crop-resize, then joint corruption or shear) are made on the model's
+# device for the whole batch (UmURLViewPreprocessor); the data workers only
+# load and pack one clip per sample.
+view_preprocessor = dict(
+    type='UmURLViewPreprocessor',
+    clip_len=clip_len,
+    min_ratio=0.1,
+    corrupt_prob=0.5,
+    corrupt_joints=15,
+    shear=1.0)
 model = dict(
     type='UmURLPretrainer',
     backbone=dict(
@@ -27,9 +38,21 @@ model = dict(
         in_channels=2 * hidden_dim,
         hidden_channels=2 * hidden_dim,
         out_channels=4096),
-    loss=dict(type='UmURLLoss', intra_weight=5.0, inter_weight=5.0))
+    loss=dict(type='UmURLLoss', intra_weight=5.0, inter_weight=5.0),
+    data_preprocessor=view_preprocessor)
 
-# each view: random temporal crop-resize, then joint corruption or shear
+train_pipeline = [
+    dict(type='FormatGCNInput', num_person=2),
+    dict(
+        type='PackActionInputs',
+        meta_keys=('frame_dir', 'total_frames', 'aug_seed'))
+]
+# Alternative with the same distributions: the views made per sample in the
+# data workers. Select it in a leaf config with
+#   model = dict(data_preprocessor=dict(
+#       _delete_=True, type='ActionDataPreprocessor'))
+#   train_dataloader = dict(
+#       dataset=dict(pipeline={{_base_.per_sample_view_pipeline}}))
 view_pipeline = [
     dict(type='TemporalCropResize', clip_len=clip_len, min_ratio=0.1),
     dict(
@@ -38,31 +61,11 @@ view_pipeline = [
                     [dict(type='RandomShear', magnitude=1.0)]],
         prob=[0.5, 0.5])
 ]
-train_pipeline = [
+per_sample_view_pipeline = [
     dict(type='FormatGCNInput', num_person=2),
     dict(type='MultiView', modalities=modalities, transforms=view_pipeline),
     dict(type='PackActionInputs', meta_keys=('frame_dir', ))
 ]
-
-# Alternative: the views made on the model's device for the whole batch
-# (UmURLViewPreprocessor, the same distributions; the workers only load and
-# pack one clip per sample). Select it in a leaf config with
-#   model = dict(data_preprocessor={{_base_.device_view_preprocessor}})
-#   train_dataloader = dict(
-#       dataset=dict(pipeline={{_base_.device_view_pipeline}}))
-device_view_pipeline = [
-    dict(type='FormatGCNInput', num_person=2),
-    dict(
-        type='PackActionInputs',
-        meta_keys=('frame_dir', 'total_frames', 'aug_seed'))
-]
-device_view_preprocessor = dict(
-    type='UmURLViewPreprocessor',
-    clip_len=clip_len,
-    min_ratio=0.1,
-    corrupt_prob=0.5,
-    corrupt_joints=15,
-    shear=1.0)
 
 dataset_type = 'UmURLPoseDataset'
 train_dataloader = dict(

@@ -6,6 +6,8 @@ import torch
 import torch.distributed as dist
 import torch.multiprocessing as mp
 
+from tests.utils import assert_close_to_scale
+
 STEPS = 2
 
 
@@ -96,6 +98,4 @@ def test_two_gloo_processes_equal_one_process(tmp_path):
         # the BN kernel's)
         for name in ('grads', 'params'):
             for n, ref in single[name].items():
-                diff = (multi[name][n] - ref).abs().max().item()
-                scale = ref.abs().max().item()
-                assert diff <= 1e-4 * scale + 1e-6, (name, n, diff, scale)
+                assert_close_to_scale(multi[name][n], ref, name=n)

@@ -10,12 +10,13 @@ import sys
 import pytest
 import torch
 
-from tests.utils import REPO, TINY_PRETRAIN, run_tool
+from tests.utils import (REPO, TINY_PRETRAIN, assert_close_to_scale,
+                         run_tool)
 
 CONFIGS = {
-    'per-sample views':
+    'device views':
     'configs/umurl/umurl_1xb64-u64-40e_synthetic-xsub-keypoint-3d.py',
-    'device views': 'configs/umurl/umurl-deviceviews_1xb64-u64-40e_'
+    'per-sample views': 'configs/umurl/umurl-persampleviews_1xb64-u64-40e_'
     'synthetic-xsub-keypoint-3d.py'
 }
 
@@ -66,5 +67,5 @@ def test_dist_train_sh_on_cpu_equals_one_process(tmp_path, tiny_pkl, views):
     torch.testing.assert_close(dist_losses, single, rtol=1e-5, atol=0)
     a = torch.load(f'{two}/epoch_1.pth', weights_only=False)['state_dict']
     b = torch.load(f'{one}/epoch_1.pth', weights_only=False)['state_dict']
-    for key in b:
-        torch.testing.assert_close(a[key], b[key], rtol=1e-4, atol=1e-6)
+    for key in b:  # BN statistics are summed in another order
+        assert_close_to_scale(a[key].double(), b[key].double(), name=key)

@@ -210,13 +210,13 @@ def test_unknown_option_key_is_an_error(tmp_path, tiny_pkl):
     assert "did you mean ['train_cfg'" in proc.stderr
 
 
-def test_device_views_resume_exactly_whatever_the_workers(tmp_path,
-                                                          tiny_pkl):
-    """Views made on the device (UmURLViewPreprocessor) are seeded from the
-    samples' seeds: 4 epochs with 2 workers equal 2 epochs with none, then
-    --resume to 4."""
-    config = ('configs/umurl/umurl-deviceviews_1xb64-u64-40e_synthetic-xsub-'
-              'keypoint-3d.py')
+def test_per_sample_views_resume_exactly_whatever_the_workers(tmp_path,
+                                                              tiny_pkl):
+    """Views made per sample in the workers (the alternative to the
+    default device-side views) are seeded from the samples' seeds too: 4
+    epochs with 2 workers equal 2 epochs with none, then --resume to 4."""
+    config = ('configs/umurl/umurl-persampleviews_1xb64-u64-40e_synthetic-'
+              'xsub-keypoint-3d.py')
     straight, split = str(tmp_path / 'straight'), str(tmp_path / 'split')
     ok(train(straight, tiny_pkl, 4, config=config, workers=2))
     ok(train(split, tiny_pkl, 2, config=config))

@@ -121,7 +121,7 @@ def crop_resize(x: torch.Tensor, start: torch.Tensor, length: torch.Tensor,
         clip_len (int): Output frames.
 
     Returns:
-        torch.Tensor: ``(B, K, M, clip_len, V, C)``.
+        torch.Tensor: ``(B, K, M, clip_len, V, C)``, contiguous.
     """
     B, M, T, V, C = x.shape
     K = start.shape[1]
@@ -131,16 +131,20 @@ def crop_resize(x: torch.Tensor, start: torch.Tensor, length: torch.Tensor,
     pos = pos.clamp(min=0)
     lo = torch.minimum(pos.long(), size.long() - 1)
     hi = torch.minimum(lo + 1, size.long() - 1)
-    w = (pos - lo).to(x.dtype)[..., None]  # (B, K, clip_len, 1)
-    frames = x.permute(0, 2, 1, 3, 4).reshape(B, T, M * V * C)
+    w = (pos - lo).to(x.dtype)  # (B, K, clip_len)
+    # rows of (sample, person, frame): whole frames are copied straight
+    # into the output layout
+    rows = x.reshape(B * M * T, V * C)
+    first = (torch.arange(B, device=x.device)[:, None, None, None] * M +
+             torch.arange(M, device=x.device)[None, None, :, None]) * T
 
     def take(offset):
-        index = (start[..., None] + offset).reshape(B, K * clip_len, 1)
-        out = torch.gather(frames, 1, index.expand(-1, -1, M * V * C))
-        return out.view(B, K, clip_len, M * V * C)
+        index = first + (start[..., None] + offset)[:, :, None]
+        return rows.index_select(0, index.reshape(-1)).view(
+            B, K, M, clip_len, V * C)
 
-    out = take(lo) * (1 - w) + take(hi) * w
-    return out.view(B, K, clip_len, M, V, C).permute(0, 1, 3, 2, 4, 5)
+    out = torch.lerp(take(lo), take(hi), w[:, :, None, :, None])
+    return out.view(B, K, M, clip_len, V, C)
 
 
 def make_views(x: torch.Tensor, params: Dict[str, torch.Tensor],
@@ -164,8 +168,12 @@ def make_views(x: torch.Tensor, params: Dict[str, torch.Tensor],
                       torch.where(zero, torch.zeros_like(params['mix']),
                                   params['mix']),
                       params['shear'].transpose(-1, -2)).to(views.dtype)
-    # x @ mat as a sum over C (elementwise: no batch of tiny matmuls)
-    mapped = (views[..., :, None] * mat[:, :, None, None, None]).sum(-2)
-    # corruption touches only the chosen joints; shear every joint
+    # x @ mat: one (M*T*V, C) @ (C, C) product per view
+    B, K = mat.shape[:2]
+    mapped = torch.bmm(views.reshape(B * K, -1, views.shape[-1]),
+                       mat.reshape(B * K, *mat.shape[2:])).view(views.shape)
+    # corruption touches only the chosen joints, shear every joint (a 0/1
+    # blend: one fused pass)
     touched = params['joints'] | ~params['corrupt'][..., None]
-    return torch.where(touched[:, :, None, None, :, None], mapped, views)
+    return torch.lerp(views, mapped,
+                      touched.to(views.dtype)[:, :, None, None, :, None])
