@@ -49,7 +49,17 @@ def peak_memory(device):
     return f'{rss:.2f} GiB RSS (process peak so far)'
 
 
-def build_ours(cfg, device, amp):
+#: Training samples of each NTU recipe (standard splits, the official
+#: missing-skeleton lists removed), its epochs and its GPUs.
+RECIPES = {
+    'NTU-60 x-sub': (40091, 451, 4),
+    'NTU-60 x-view': (37646, 451, 8),
+    'NTU-120 x-sub': (63026, 451, 8),
+    'NTU-120 x-set': (54468, 451, 8),
+}
+
+
+def build_ours(cfg, device, amp, amp_dtype=None):
     from mmaction.registry import MODELS
     from mmengine.optim import build_optim_wrapper
     model = MODELS.build(cfg.model).to(device).train()
@@ -57,22 +67,52 @@ def build_ours(cfg, device, amp):
     if not amp:
         wrapper_cfg = dict(type='OptimWrapper',
                            optimizer=wrapper_cfg.optimizer)
+    else:
+        wrapper_cfg.type = 'AmpOptimWrapper'
+        if amp_dtype:
+            wrapper_cfg.dtype = amp_dtype
     return model, build_optim_wrapper(model, wrapper_cfg)
+
+
+def step_flops(model, data, wrapper):
+    """FLOPs of one training step (forward + backward), counted by torch."""
+    from torch.utils.flop_counter import FlopCounterMode
+    with FlopCounterMode(display=False) as counter:
+        model.train_step(data, wrapper)
+    return counter.get_total_flops()
+
+
+def projection(rate):
+    """Projected wall time of each NTU recipe at ``rate`` samples/s per
+    device, assuming linear scaling over the recipe's devices."""
+    for name, (samples, epochs, gpus) in RECIPES.items():
+        hours = samples * epochs / (rate * gpus) / 3600
+        print(f'  projected {name} ({epochs} epochs on {gpus} such '
+              f'devices): {hours:.1f} h')
 
 
 def bench_step(cfg, batch, args):
     step_cfg = cfg.copy()  # timed on ready-made views
     step_cfg.model.data_preprocessor = dict(type='ActionDataPreprocessor')
-    model, wrapper = build_ours(step_cfg, args.device, args.amp)
+    model, wrapper = build_ours(step_cfg, args.device, args.amp,
+                                args.amp_dtype)
     views = torch.randn((batch, model.num_views) + model.backbone.input_shape)
     data = dict(inputs=list(views), data_samples=None)
+    flops = step_flops(model, data, wrapper)
+    if args.compile:
+        model.backbone = torch.compile(model.backbone)
     ours = timed(lambda: model.train_step(data, wrapper), args.iters,
                  args.warmup, args.device)
     params = sum(p.numel() for p in model.parameters()) / 1e6
+    amp = f'AMP {args.amp_dtype or "(config dtype)"} ' if args.amp else ''
     print(f'step, batch {batch} x {model.num_views} views, {params:.2f} M '
-          f'parameters, {"AMP " if args.amp else ""}{args.device}:')
+          f'parameters, {amp}{"compiled " if args.compile else ""}'
+          f'{args.device}:')
     print(f'  ours      {ours * 1000:8.1f} ms  {batch / ours:7.1f} samples/s'
-          f'  {peak_memory(args.device)}')
+          f'  {flops / ours / 1e12:.3f} TFLOP/s achieved ({flops / 1e9:.1f} '
+          f'GFLOP per step)  {peak_memory(args.device)}')
+    if args.project:
+        projection(batch / ours)
     if args.official:
         official = official_step(args, views)
         print(f'  official  {official * 1000:8.1f} ms  '
@@ -285,7 +325,15 @@ def main():
     parser.add_argument('--device', default='cuda'
                         if torch.cuda.is_available() else 'cpu')
     parser.add_argument('--amp', action='store_true',
-                        help='use the config\'s AMP optimiser wrapper')
+                        help='mixed precision (AmpOptimWrapper)')
+    parser.add_argument('--amp-dtype', choices=['float16', 'bfloat16'],
+                        default=None, help='AMP dtype (default: the '
+                        'config\'s, else float16)')
+    parser.add_argument('--compile', action='store_true',
+                        help='torch.compile the encoder for the step')
+    parser.add_argument('--project', action='store_true',
+                        help='print the projected wall time of each NTU '
+                        'recipe from the measured step rate')
     parser.add_argument('--data', action='store_true',
                         help='time the data path per thread')
     parser.add_argument('--e2e', action='store_true',
