@@ -73,6 +73,8 @@ def worker(rank, world_size, port, out):
         for n, p in result['params'].items()
     }
     torch.save(result, f'{out}/rank{rank}.pth')
+    del ddp  # free the DDP reducer while its process group is alive
+    dist.barrier()
     dist.destroy_process_group()
 
 

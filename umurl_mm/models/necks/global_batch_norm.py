@@ -3,13 +3,27 @@ import torch.distributed as dist
 import torch.nn as nn
 
 
+class _AllReduceSum(torch.autograd.Function):
+    """Sum over ranks; the backward sums the gradients over ranks too.
+    Synchronous ``dist.all_reduce`` (no asynchronous work outlives the
+    call)."""
+
+    @staticmethod
+    def forward(ctx, x: torch.Tensor) -> torch.Tensor:
+        x = x.clone(memory_format=torch.contiguous_format)
+        dist.all_reduce(x)
+        return x
+
+    @staticmethod
+    def backward(ctx, grad: torch.Tensor) -> torch.Tensor:
+        grad = grad.clone(memory_format=torch.contiguous_format)
+        dist.all_reduce(grad)
+        return grad
+
+
 def _all_reduce(x: torch.Tensor) -> torch.Tensor:
-    """Sum over ranks, differentiable (the backward sums the gradients)."""
-    from torch.distributed import _functional_collectives as fc
-    if not hasattr(fc, 'all_reduce_backward'):  # torch < 2.13
-        from torch.distributed.nn.functional import all_reduce
-        return all_reduce(x)
-    return fc.wait_tensor(fc.all_reduce(x, 'sum', dist.group.WORLD))
+    """Sum over ranks, differentiable."""
+    return _AllReduceSum.apply(x)
 
 
 class GlobalBatchNorm1d(nn.BatchNorm1d):
