@@ -10,7 +10,7 @@ from mmengine.config import Config  # noqa: E402
 from mmengine.runner import Runner  # noqa: E402
 
 from umurl_mm.cli import (add_runner_args, apply_runner_args,  # noqa: E402
-                          parse_runner_args)
+                          parse_runner_args, setup_cpu_distributed)
 from umurl_mm.engine import (ResumeError, find_resume_checkpoint,  # noqa
                              read_checkpoint)
 
@@ -85,6 +85,7 @@ def resolve_resume(cfg, resume):
 def main():
     args = parse_args()
     cfg = merge_args(Config.fromfile(args.config), args)
+    setup_cpu_distributed(cfg)
     runner = Runner.from_cfg(cfg)
     runner.train()
 

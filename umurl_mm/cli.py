@@ -90,7 +90,6 @@ def apply_runner_args(cfg: Config, args: argparse.Namespace) -> Config:
         check_option_keys(cfg, args.cfg_options)
         cfg.merge_from_dict(args.cfg_options)
     cfg.launcher = args.launcher
-    setup_cpu_distributed(cfg)
     if args.work_dir is not None:
         cfg.work_dir = args.work_dir
     elif cfg.get('work_dir') is None:
