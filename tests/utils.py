@@ -1,5 +1,6 @@
 import os
 import signal
+import socket
 import subprocess
 import sys
 
@@ -13,6 +14,27 @@ TINY_PRETRAIN = [
     'model.backbone.hidden_dim=16', 'model.projector.in_channels=32',
     'model.projector.hidden_channels=32', 'model.projector.out_channels=24'
 ]
+
+
+def tiny_options(ann_file, epochs, workers=0, batch=8):
+    """``--cfg-options`` of a tiny pre-training run on ``ann_file``."""
+    loader = ['train_dataloader.num_workers=0',
+              'train_dataloader.persistent_workers=False'] if not workers \
+        else [f'train_dataloader.num_workers={workers}']
+    return [
+        '--cfg-options', f'train_dataloader.dataset.ann_file={ann_file}',
+        f'train_dataloader.batch_size={batch}', *loader, *TINY_PRETRAIN,
+        f'train_cfg.max_epochs={epochs}',
+        'default_hooks.checkpoint.interval=1',
+        'default_hooks.checkpoint.max_keep_ckpts=10'
+    ]
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
 
 
 def run_tool(*args: str, pythonpath: bool = False

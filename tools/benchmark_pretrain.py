@@ -121,26 +121,33 @@ def bench_step(cfg, batch, args):
     return model, wrapper
 
 
-def official_step(args, views):
+def official_trainer(args):
+    """One training step of the official model with its own loss and the
+    recipe's Adam, as ``step(views)`` for its ``(N, C, T, V, M)`` views."""
     from official_code import official_loss, official_model
-    hidden = 1024
-    model = official_model(args.official, hidden).to(args.device).train()
+    model = official_model(args.official).to(args.device).train()
     loss_fn = official_loss(args.official)
     opt = torch.optim.Adam(model.parameters(), 5e-4, weight_decay=1e-5)
-    # theirs: (N, C, T, V, M) per view
-    inputs = [v.permute(0, 4, 2, 3, 1).contiguous().to(args.device)
-              for v in views.unbind(1)]
     scaler = torch.amp.GradScaler(enabled=args.amp)
 
-    def step():
+    def step(views):
         opt.zero_grad()
         with torch.autocast(args.device, enabled=args.amp):
-            loss = loss_fn(*model(*inputs))
+            loss = loss_fn(*model(*[v.float().to(args.device)
+                                    for v in views]))
         scaler.scale(loss).backward()
         scaler.step(opt)
         scaler.update()
 
-    return timed(step, args.iters, args.warmup, args.device)
+    return step
+
+
+def official_step(args, views):
+    step = official_trainer(args)
+    # theirs: (N, C, T, V, M) per view
+    inputs = [v.permute(0, 4, 2, 3, 1).contiguous().to(args.device)
+              for v in views.unbind(1)]
+    return timed(lambda: step(inputs), args.iters, args.warmup, args.device)
 
 
 def bench_projectors(model, batch, world_sizes, args):
@@ -294,23 +301,13 @@ def bench_e2e(cfg, pkl, folder, batch, args):
 
 
 def official_e2e(args, folder, batch, workers):
-    from official_code import official_feeder, official_loss, official_model
+    from official_code import official_feeder
     feeder = official_feeder(args.official, osp.join(folder, 'data.npy'),
                              osp.join(folder, 'frames.npy'))
     loader = torch.utils.data.DataLoader(feeder, batch_size=batch,
                                          shuffle=True, num_workers=workers,
                                          drop_last=True)
-    model = official_model(args.official).to(args.device).train()
-    loss_fn = official_loss(args.official)
-    opt = torch.optim.Adam(model.parameters(), 5e-4, weight_decay=1e-5)
-
-    def step(views):
-        opt.zero_grad()
-        loss = loss_fn(*model(*[v.float().to(args.device) for v in views]))
-        loss.backward()
-        opt.step()
-
-    return e2e(loader, step, args.iters)
+    return e2e(loader, official_trainer(args), args.iters)
 
 
 def main():

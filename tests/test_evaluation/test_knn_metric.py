@@ -1,5 +1,4 @@
 import os
-import socket
 
 import numpy as np
 import pytest
@@ -7,6 +6,7 @@ import torch
 import torch.distributed as dist
 import torch.multiprocessing as mp
 
+from tests.utils import free_port
 from umurl_mm.evaluation import KNNRetrievalMetric
 
 
@@ -116,10 +116,7 @@ def worker(rank, world, port, out):
 
 
 def test_two_processes_equal_one(tmp_path):
-    with socket.socket() as s:
-        s.bind(('127.0.0.1', 0))
-        port = s.getsockname()[1]
-    mp.spawn(worker, args=(2, port, str(tmp_path)), nprocs=2)
+    mp.spawn(worker, args=(2, free_port(), str(tmp_path)), nprocs=2)
     metric = KNNRetrievalMetric(k=3)
     metric.process(None, make_samples())
     single = metric.evaluate(len(make_samples()))

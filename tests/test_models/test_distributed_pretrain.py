@@ -1,12 +1,11 @@
 """Pre-training in 2 gloo processes equals 1 process on the whole batch."""
 import os
-import socket
 
 import torch
 import torch.distributed as dist
 import torch.multiprocessing as mp
 
-from tests.utils import assert_close_to_scale
+from tests.utils import assert_close_to_scale, free_port
 
 STEPS = 2
 
@@ -76,12 +75,6 @@ def worker(rank, world_size, port, out):
     del ddp  # free the DDP reducer while its process group is alive
     dist.barrier()
     dist.destroy_process_group()
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(('127.0.0.1', 0))
-        return s.getsockname()[1]
 
 
 def test_two_gloo_processes_equal_one_process(tmp_path):

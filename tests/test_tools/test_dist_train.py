@@ -3,15 +3,14 @@ gloo processes of batch 4 train exactly like one process of batch 8."""
 import glob
 import json
 import os
-import socket
 import subprocess
 import sys
 
 import pytest
 import torch
 
-from tests.utils import (REPO, TINY_PRETRAIN, assert_close_to_scale,
-                         run_tool)
+from tests.utils import (REPO, assert_close_to_scale, free_port, run_tool,
+                         tiny_options)
 
 CONFIGS = {
     'device views':
@@ -22,12 +21,8 @@ CONFIGS = {
 
 
 def options(ann_file, batch):
-    return [
-        '--cfg-options', f'train_dataloader.dataset.ann_file={ann_file}',
-        f'train_dataloader.batch_size={batch}',
-        'train_dataloader.num_workers=0',
-        'train_dataloader.persistent_workers=False', *TINY_PRETRAIN,
-        'train_cfg.max_epochs=1', 'default_hooks.logger.interval=1',
+    return tiny_options(ann_file, 1, batch=batch) + [
+        'default_hooks.logger.interval=1',
         # SGD: Adam would turn float noise on zero-gradient parameters into
         # lr-sized steps
         'optim_wrapper.optimizer.type=SGD', 'optim_wrapper.optimizer.lr=0.01'
@@ -38,12 +33,6 @@ def losses(work):
     path = glob.glob(f'{work}/*/vis_data/scalars.json')[0]
     return [json.loads(line)['loss'] for line in open(path)
             if '"loss"' in line]
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(('127.0.0.1', 0))
-        return s.getsockname()[1]
 
 
 @pytest.mark.parametrize('views', list(CONFIGS))

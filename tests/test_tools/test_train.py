@@ -8,22 +8,9 @@ import numpy as np
 import pytest
 import torch
 
-from tests.utils import REPO, TINY_PRETRAIN, run_tool
+from tests.utils import REPO, run_tool, tiny_options
 
 CONFIG = 'configs/umurl/umurl_1xb64-u64-40e_synthetic-xsub-keypoint-3d.py'
-
-
-def tiny_options(ann_file, epochs, workers=0):
-    loader = ['train_dataloader.num_workers=0',
-              'train_dataloader.persistent_workers=False'] if not workers \
-        else [f'train_dataloader.num_workers={workers}']
-    return [
-        '--cfg-options', f'train_dataloader.dataset.ann_file={ann_file}',
-        'train_dataloader.batch_size=8', *loader, *TINY_PRETRAIN,
-        f'train_cfg.max_epochs={epochs}',
-        'default_hooks.checkpoint.interval=1',
-        'default_hooks.checkpoint.max_keep_ckpts=10'
-    ]
 
 
 def train(work_dir, ann_file, epochs, *options, resume=False, config=CONFIG,

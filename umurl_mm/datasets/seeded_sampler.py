@@ -81,4 +81,4 @@ class SeededSampler(DefaultSampler):
     def __iter__(self) -> Iterator[Tuple[int, int]]:
         indices = list(super().__iter__())
         seeds = sample_seeds(self.seed, self.epoch, indices).tolist()
-        return iter(list(zip(indices, seeds)))
+        return zip(indices, seeds)

@@ -5,6 +5,7 @@ import torch.nn as nn
 from mmaction.registry import MODELS
 from mmengine.model import BaseModel
 
+from ..data_preprocessors import UmURLViewPreprocessor
 from ..utils import check_modalities, gather_with_grad, view_modalities
 
 
@@ -61,8 +62,9 @@ class UmURLPretrainer(BaseModel):
         self.backbone = MODELS.build(backbone)
         self.modalities = self.backbone.modalities
         self.view_modalities = view_modalities(self.modalities)
-        if getattr(self.data_preprocessor, 'num_views', False) is None:
-            self.data_preprocessor.num_views = self.num_views  # device views
+        if isinstance(self.data_preprocessor, UmURLViewPreprocessor) and \
+                self.data_preprocessor.num_views is None:
+            self.data_preprocessor.num_views = self.num_views
         self.eval_modalities = check_modalities(
             self.modalities if eval_modalities is None else eval_modalities)
         self.projectors = nn.ModuleDict({
