@@ -9,8 +9,9 @@ hidden_dim = 1024
 # the one list of modalities: the backbone's, and the views (one per
 # modality alone + one fused) of the pipeline and the model derive from it
 modalities = ('joint', 'bone', 'motion')
-# skeleton layout: the dataset rejects data of any other (V, C)
-num_joints = 25
+# skeleton layout (joints, bones, centre, coordinates; see
+# umurl_mm/datasets/layout.py): the dataset rejects data of any other (V, C)
+layout = 'nturgb+d'
 in_channels = 3
 # The views (one per modality alone + one fused, each a random temporal
 # crop-resize, then joint corruption or shear) are made on the model's
@@ -29,7 +30,7 @@ model = dict(
         type='UmURL',
         modalities=modalities,
         num_frames=clip_len,
-        num_joints=num_joints,
+        layout=layout,
         num_persons=2,
         in_channels=in_channels,
         hidden_dim=hidden_dim),
@@ -77,8 +78,7 @@ train_dataloader = dict(
     dataset=dict(
         type=dataset_type,
         pipeline=train_pipeline,
-        num_joints=num_joints,
-        in_channels=in_channels))
+        layout=layout))
 
 # Adam 5e-4, wd 1e-5; 451 epochs (0..450), lr x0.1 from epoch 351
 optim_wrapper = dict(

@@ -1,5 +1,6 @@
-from .layout import NTU_BONE_PAIRS, bone_parents, layout_bone_pairs
-from .preprocess import umurl_normalize
+from .layout import (BUILTIN_LAYOUTS, NTU_BONE_PAIRS, SkeletonLayout,
+                     bone_parents, get_layout, layout_bone_pairs)
+from .preprocess import normalize_2d, umurl_normalize
 from .seeded_sampler import SeededSampler, sample_seeds, seeded_rng
 from .skeleton import check_keypoint
 from .transforms import *  # noqa: F401,F403
@@ -8,5 +9,6 @@ from .umurl_pose_dataset import UmURLPoseDataset
 __all__ = [
     'UmURLPoseDataset', 'NTU_BONE_PAIRS', 'SeededSampler', 'bone_parents',
     'check_keypoint', 'layout_bone_pairs', 'sample_seeds', 'seeded_rng',
-    'umurl_normalize'
+    'umurl_normalize', 'normalize_2d', 'SkeletonLayout', 'get_layout',
+    'BUILTIN_LAYOUTS'
 ]

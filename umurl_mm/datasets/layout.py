@@ -1,7 +1,10 @@
-"""Skeleton layout facts in one place: joint count, bones, centre joint and
-shoulder pair of the layouts the project knows. Bones of other layouts come
-from MMAction2's graph layouts (``mmaction.models.utils.Graph``)."""
-from typing import Dict, List, Sequence, Tuple
+"""Skeleton layouts as one concept: joint names, bones, centre joints,
+shoulder pair and coordinate count of every layout the project knows
+(NTU RGB+D 25 3D, COCO-17 2D, OpenPose-18 2D) or a config defines. Bones of
+MMAction2's graph layouts come from ``mmaction.models.utils.Graph``; NTU
+keeps UmURL's own (see :data:`NTU_BONE_PAIRS`)."""
+from dataclasses import dataclass, fields
+from typing import Dict, List, Sequence, Tuple, Union
 
 from mmaction.models.utils import Graph
 
@@ -71,3 +74,141 @@ def bone_parents(pairs: Sequence[Sequence[int]], num_joints: int) -> List:
     if missing:
         raise ValueError(f'bone pairs give no bone for joints {missing}')
     return parents
+
+
+@dataclass(frozen=True)
+class SkeletonLayout:
+    """What the pipeline, the encoder and the converters need to know of a
+    skeleton.
+
+    Attributes:
+        name (str): Layout name (MMAction2's graph name where there is one).
+        joints (tuple[str]): Joint names, in data order.
+        bone_pairs (tuple): 1-based ``(v1, v2)`` pairs, one per joint
+            (``bone[v1] = joint[v1] - joint[v2]``).
+        center (tuple[int]): 0-based joints whose mean is the body centre
+            that every frame is centred on.
+        shoulders (tuple[int, int]): 0-based (left, right) shoulders; 3D
+            data turns this vector onto +x.
+        num_coords (int): Coordinates per joint as stored: 3 (x, y, z) or 2
+            (x, y in pixels, with ``keypoint_score`` and ``img_shape``).
+    """
+    name: str
+    joints: Tuple[str, ...]
+    bone_pairs: Tuple[Tuple[int, int], ...]
+    center: Tuple[int, ...]
+    shoulders: Tuple[int, int]
+    num_coords: int
+
+    def __post_init__(self) -> None:
+        num = len(self.joints)
+        bone_parents(self.bone_pairs, num)  # one bone per joint, in range
+        bad = [v for v in (*self.center, *self.shoulders)
+               if not 0 <= v < num]
+        if bad or not self.center or len(self.shoulders) != 2:
+            raise ValueError(
+                f'layout {self.name!r}: centre {self.center} and shoulders '
+                f'{self.shoulders} must be 0-based joints in 0..{num - 1} '
+                '(at least one centre joint, two shoulders)')
+        if self.num_coords not in (2, 3):
+            raise ValueError(f'layout {self.name!r}: num_coords must be 2 '
+                             f'or 3, got {self.num_coords}')
+
+    @property
+    def num_joints(self) -> int:
+        """Number of joints V."""
+        return len(self.joints)
+
+    @property
+    def parents(self) -> List[int]:
+        """0-based start joint of each bone."""
+        return bone_parents(self.bone_pairs, self.num_joints)
+
+
+_NTU_JOINTS = (
+    'spine_base', 'spine_mid', 'neck', 'head', 'left_shoulder',
+    'left_elbow', 'left_wrist', 'left_hand', 'right_shoulder',
+    'right_elbow', 'right_wrist', 'right_hand', 'left_hip', 'left_knee',
+    'left_ankle', 'left_foot', 'right_hip', 'right_knee', 'right_ankle',
+    'right_foot', 'spine_shoulder', 'left_hand_tip', 'left_thumb',
+    'right_hand_tip', 'right_thumb')
+_COCO_JOINTS = (
+    'nose', 'left_eye', 'right_eye', 'left_ear', 'right_ear',
+    'left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow',
+    'left_wrist', 'right_wrist', 'left_hip', 'right_hip', 'left_knee',
+    'right_knee', 'left_ankle', 'right_ankle')
+_OPENPOSE_JOINTS = (
+    'nose', 'neck', 'right_shoulder', 'right_elbow', 'right_wrist',
+    'left_shoulder', 'left_elbow', 'left_wrist', 'right_hip', 'right_knee',
+    'right_ankle', 'left_hip', 'left_knee', 'left_ankle', 'right_eye',
+    'left_eye', 'right_ear', 'left_ear')
+
+
+def _builtin_layouts() -> Dict[str, SkeletonLayout]:
+    # 2D centres: the mean of shoulders and hips, the torso centre (like
+    # NTU's mid-spine); MMAction2's graph centres (nose, neck) move with
+    # the head
+    return {
+        NTU_LAYOUT:
+        SkeletonLayout(NTU_LAYOUT, _NTU_JOINTS, NTU_BONE_PAIRS, (SPINE_MID, ),
+                       (LEFT_SHOULDER, RIGHT_SHOULDER), 3),
+        'coco':
+        SkeletonLayout('coco', _COCO_JOINTS, layout_bone_pairs('coco'),
+                       (5, 6, 11, 12), (5, 6), 2),
+        'openpose':
+        SkeletonLayout('openpose', _OPENPOSE_JOINTS,
+                       layout_bone_pairs('openpose'), (2, 5, 8, 11), (5, 2),
+                       2),
+    }
+
+
+BUILTIN_LAYOUTS: Dict[str, SkeletonLayout] = _builtin_layouts()
+
+
+def get_layout(layout: Union[str, dict, SkeletonLayout]) -> SkeletonLayout:
+    """The :class:`SkeletonLayout` a config names.
+
+    Args:
+        layout (str | dict | SkeletonLayout): A built-in name
+            (``'nturgb+d'``, ``'coco'``, ``'openpose'``), or a dict of
+            :class:`SkeletonLayout` fields. A dict whose ``name`` is
+            built-in starts from that layout (e.g. ``dict(name='coco',
+            num_coords=3)`` for lifted 3D COCO joints); ``joints`` may be a
+            count instead of names.
+
+    Returns:
+        SkeletonLayout: The layout.
+    """
+    if isinstance(layout, SkeletonLayout):
+        return layout
+    if isinstance(layout, str):
+        if layout not in BUILTIN_LAYOUTS:
+            keys = [f.name for f in fields(SkeletonLayout)]
+            raise ValueError(f'unknown skeleton layout {layout!r}; built-in: '
+                             f'{sorted(BUILTIN_LAYOUTS)}, or give a dict '
+                             f'with {keys}')
+        return BUILTIN_LAYOUTS[layout]
+    if not isinstance(layout, dict):
+        raise TypeError(f'a layout is a name or a dict, got {layout!r}')
+    known = {f.name for f in fields(SkeletonLayout)}
+    unknown = sorted(set(layout) - known)
+    if unknown:
+        raise ValueError(f'layout {layout!r}: unknown keys {unknown}; use '
+                         f'{sorted(known)}')
+    spec = dict(layout)
+    base = BUILTIN_LAYOUTS.get(spec.get('name'))
+    if base is not None:
+        spec = {**{f.name: getattr(base, f.name) for f in fields(base)},
+                **spec}
+    missing = sorted(known - set(spec))
+    if missing:
+        raise ValueError(f'layout {layout!r}: missing {missing}')
+    if isinstance(spec['joints'], int):
+        spec['joints'] = tuple(f'joint_{i}' for i in range(spec['joints']))
+    return SkeletonLayout(
+        name=str(spec['name']),
+        joints=tuple(spec['joints']),
+        bone_pairs=tuple(tuple(p) for p in spec['bone_pairs']),
+        center=tuple(spec['center']),
+        shoulders=tuple(spec['shoulders']),
+        num_coords=int(spec['num_coords']))

@@ -22,7 +22,8 @@ def check_keypoint(keypoint: np.ndarray,
                    where: str,
                    num_coords: int = 3,
                    num_joints: int = None,
-                   max_abs: float = MAX_ABS_COORD) -> None:
+                   max_abs: float = MAX_ABS_COORD,
+                   layout: str = None) -> None:
     """Raise a ``ValueError`` naming ``where`` if ``keypoint`` is unusable.
 
     A usable keypoint is a finite array of shape ``(M, T, V, num_coords)``
@@ -37,6 +38,8 @@ def check_keypoint(keypoint: np.ndarray,
         num_joints (int, optional): Expected number of joints V.
         max_abs (float, optional): Largest plausible ``|coordinate|``;
             ``None`` disables the check. Defaults to :data:`MAX_ABS_COORD`.
+        layout (str, optional): Name of the config's skeleton layout, for
+            the message.
     """
     if not isinstance(keypoint, np.ndarray):
         raise ValueError(f'{where}: expected a numpy array, got '
@@ -44,14 +47,16 @@ def check_keypoint(keypoint: np.ndarray,
     if keypoint.ndim != 4:
         raise ValueError(f'{where}: expected shape (M, T, V, {num_coords}), '
                          f'got {keypoint.shape}')
-    layout = (keypoint.shape[2], keypoint.shape[3])
-    want = (num_joints if num_joints is not None else layout[0], num_coords)
-    if layout != want:
+    layout_of = (keypoint.shape[2], keypoint.shape[3])
+    want = (num_joints if num_joints is not None else layout_of[0],
+            num_coords)
+    if layout_of != want:
+        config = f'the config\'s {layout!r} layout' if layout else 'the config'
         raise ValueError(
-            f'{where}: the data has {describe_layout(*layout)} (shape '
-            f'{keypoint.shape}) but the config expects '
+            f'{where}: the data has {describe_layout(*layout_of)} (shape '
+            f'{keypoint.shape}) but {config} expects '
             f'{describe_layout(*want)}; convert the data or set the '
-            'skeleton layout (num_joints / in_channels) to match')
+            'skeleton layout (layout / num_joints / in_channels) to match')
     if keypoint.shape[0] == 0 or keypoint.shape[1] == 0:
         raise ValueError(f'{where}: empty sequence, shape {keypoint.shape}')
     if not np.isfinite(keypoint).all():

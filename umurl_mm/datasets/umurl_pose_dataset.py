@@ -7,6 +7,8 @@ from mmaction.datasets import PoseDataset
 from mmaction.registry import DATASETS
 from mmengine.logging import print_log
 
+from .layout import get_layout
+from .preprocess import check_img_shape
 from .seeded_sampler import seeded_rng
 from .skeleton import MAX_ABS_COORD, check_keypoint
 from .sources import missing_data_message
@@ -45,9 +47,16 @@ class UmURLPoseDataset(PoseDataset):
             class (at least one sample each), drawn with ``label_seed``:
             the labelled subsets of semi-supervised evaluation.
         label_seed (int): Seed of the labelled subset. Defaults to 0.
+        layout (str | dict, optional): The config's skeleton layout
+            (:func:`get_layout`); sets ``num_joints`` and ``in_channels``
+            to its joints and coordinates. 2D data must also carry
+            ``img_shape``.
+        with_score (bool): Samples must carry ``keypoint_score`` ``(M, T,
+            V)`` (2D data fed with scores). Defaults to False.
         num_joints (int): Joints V of the config's skeleton layout.
             Defaults to 25 (NTU RGB+D).
-        in_channels (int): Coordinates C per joint. Defaults to 3.
+        in_channels (int): Coordinates C per joint as stored. Defaults
+            to 3.
         max_abs (float, optional): Largest plausible ``|coordinate|``;
             ``None`` disables the check. Defaults to 1e5.
         **kwargs: Passed to :class:`PoseDataset`.
@@ -61,6 +70,8 @@ class UmURLPoseDataset(PoseDataset):
                  subset: str = None,
                  label_fraction: float = None,
                  label_seed: int = 0,
+                 layout: Optional[Union[str, dict]] = None,
+                 with_score: bool = False,
                  num_joints: int = 25,
                  in_channels: int = 3,
                  max_abs: Optional[float] = MAX_ABS_COORD,
@@ -71,6 +82,11 @@ class UmURLPoseDataset(PoseDataset):
         self.subset = subset
         self.label_fraction = label_fraction
         self.label_seed = label_seed
+        self.layout = None if layout is None else get_layout(layout)
+        if self.layout is not None:
+            num_joints = self.layout.num_joints
+            in_channels = self.layout.num_coords
+        self.with_score = with_score
         self.num_joints = num_joints
         self.in_channels = in_channels
         self.max_abs = max_abs
@@ -182,6 +198,20 @@ class UmURLPoseDataset(PoseDataset):
             f'{len(keep)} classes)', logger='current')
         return [annos[i] for i in kept]
 
+    @staticmethod
+    def _check_score(anno: Dict, where: str) -> None:
+        score = anno.get('keypoint_score')
+        if score is None:
+            raise ValueError(f"{where} 'keypoint_score': missing (the "
+                             'config feeds keypoint scores: with_score=True)')
+        shape = anno['keypoint'].shape[:3]
+        if not isinstance(score, np.ndarray) or score.shape != shape:
+            raise ValueError(f"{where} 'keypoint_score': expected an array "
+                             f'of shape {shape} (M, T, V of the keypoints), '
+                             f'got {getattr(score, "shape", type(score))}')
+        if not np.isfinite(score).all():
+            raise ValueError(f"{where} 'keypoint_score': non-finite score")
+
     def _check_sample(self, path: str, index: int, anno: Dict) -> None:
         if not isinstance(anno, dict):
             raise ValueError(f'{path}: sample {index} is a '
@@ -194,7 +224,15 @@ class UmURLPoseDataset(PoseDataset):
         where = f"{path}: sample {index} ('{name}'), field"
         check_keypoint(anno['keypoint'], f"{where} 'keypoint'",
                        num_coords=self.in_channels,
-                       num_joints=self.num_joints, max_abs=self.max_abs)
+                       num_joints=self.num_joints, max_abs=self.max_abs,
+                       layout=self.layout.name if self.layout else None)
+        if self.with_score:
+            self._check_score(anno, where)
+        if self.layout is not None and self.layout.num_coords == 2:
+            if 'img_shape' not in anno:
+                raise ValueError(f"{where} 'img_shape': missing (2D "
+                                 'keypoints in pixels need the frame size)')
+            check_img_shape(anno['img_shape'], f"{where} 'img_shape'")
         frames, length = anno['total_frames'], anno['keypoint'].shape[1]
         if int(frames) != frames or not 1 <= frames <= length:
             raise ValueError(f"{where} 'total_frames': {frames} is not a "

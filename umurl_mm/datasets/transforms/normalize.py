@@ -1,8 +1,9 @@
-from typing import Dict
+from typing import Dict, Union
 
 from mmaction.registry import TRANSFORMS
 from mmcv.transforms import BaseTransform
 
+from ..layout import NTU_LAYOUT, get_layout
 from ..preprocess import umurl_normalize
 
 
@@ -29,10 +30,14 @@ class UmURLPreNormalize(BaseTransform):
 
     Args:
         num_person (int): Number of bodies to keep. Defaults to 2.
+        layout (str | dict): A 3D skeleton layout. Defaults to NTU RGB+D.
     """
 
-    def __init__(self, num_person: int = 2) -> None:
+    def __init__(self,
+                 num_person: int = 2,
+                 layout: Union[str, dict] = NTU_LAYOUT) -> None:
         self.num_person = num_person
+        self.layout = get_layout(layout)
 
     def transform(self, results: Dict) -> Dict:
         """Normalise ``results['keypoint']``.
@@ -45,10 +50,14 @@ class UmURLPreNormalize(BaseTransform):
         """
         where = f"sample '{results.get('frame_dir', '?')}', field 'keypoint'"
         keypoint, num_frames = umurl_normalize(results['keypoint'],
-                                               self.num_person, where)
+                                               self.num_person, where,
+                                               self.layout)
         results['keypoint'] = keypoint
         results['total_frames'] = num_frames
         return results
 
     def __repr__(self) -> str:
-        return f'{self.__class__.__name__}(num_person={self.num_person})'
+        layout = ('' if self.layout.name == NTU_LAYOUT else
+                  f', layout={self.layout.name!r}')
+        return (f'{self.__class__.__name__}(num_person={self.num_person}'
+                f'{layout})')

@@ -1,11 +1,12 @@
-from typing import Optional, Sequence, Tuple
+from typing import Optional, Sequence, Tuple, Union
 
 import torch
 import torch.nn as nn
 from mmaction.registry import MODELS
 from mmengine.model import BaseModule
 
-from ...datasets.layout import NTU_BONE_PAIRS, bone_parents
+from ...datasets.layout import (NTU_LAYOUT, SkeletonLayout, bone_parents,
+                                get_layout)
 from ..utils import (MODALITIES, check_modalities, sinusoidal_position_code,
                      to_modality)
 
@@ -48,15 +49,20 @@ class UmURL(BaseModule):
         modalities (Sequence[str]): Default input modalities, any non-empty
             subset of ``('joint', 'bone', 'motion')``. Defaults to all.
         num_frames (int): Frames T per sample. Defaults to 64.
-        num_joints (int): Joints V. Defaults to 25.
+        num_joints (int, optional): Joints V; must agree with the layout
+            if given. Defaults to the layout's.
         num_persons (int): Persons M. Defaults to 2.
-        in_channels (int): Coordinates C. Defaults to 3.
+        in_channels (int): Channels C per joint: the layout's coordinates,
+            plus one for a 2D layout fed with its keypoint scores.
+            Defaults to 3.
         hidden_dim (int): Width H. Defaults to 1024.
         num_layers (int): Transformer layers per stream. Defaults to 1.
         num_heads (int): Attention heads. Defaults to 1.
         max_len (int): Length of the position code. Defaults to 200.
-        bone_pairs (Sequence): 1-based ``(v1, v2)`` bone pairs. Defaults to
-            NTU RGB+D's.
+        layout (str | dict | SkeletonLayout): Skeleton layout
+            (:func:`get_layout`): joints and bones. Defaults to NTU RGB+D.
+        bone_pairs (Sequence, optional): 1-based ``(v1, v2)`` bone pairs
+            overriding the layout's.
         frozen (bool): Keep the encoder in eval mode with no gradients
             (linear evaluation). Defaults to False.
         init_cfg (dict, optional): ``dict(type='UmURLPretrained',
@@ -67,14 +73,15 @@ class UmURL(BaseModule):
     def __init__(self,
                  modalities: Sequence[str] = MODALITIES,
                  num_frames: int = 64,
-                 num_joints: int = 25,
+                 num_joints: Optional[int] = None,
                  num_persons: int = 2,
                  in_channels: int = 3,
                  hidden_dim: int = 1024,
                  num_layers: int = 1,
                  num_heads: int = 1,
                  max_len: int = 200,
-                 bone_pairs: Sequence = NTU_BONE_PAIRS,
+                 layout: Union[str, dict, SkeletonLayout] = NTU_LAYOUT,
+                 bone_pairs: Optional[Sequence] = None,
                  frozen: bool = False,
                  init_cfg: Optional[dict] = None) -> None:
         super().__init__(init_cfg=init_cfg)
@@ -82,6 +89,21 @@ class UmURL(BaseModule):
             raise ValueError(f'num_frames={num_frames} exceeds the position '
                              f'code length max_len={max_len}')
         self.modalities = check_modalities(modalities)
+        self.layout = get_layout(layout)
+        if num_joints is None:
+            num_joints = self.layout.num_joints
+        if num_joints != self.layout.num_joints:
+            raise ValueError(f'num_joints={num_joints} disagrees with the '
+                             f'{self.layout.name!r} layout '
+                             f'({self.layout.num_joints} joints)')
+        if not self.layout.num_coords <= in_channels <= (
+                self.layout.num_coords + 1):
+            raise ValueError(
+                f'in_channels={in_channels} does not fit the '
+                f'{self.layout.name!r} layout ({self.layout.num_coords} '
+                'coordinates, plus 1 with keypoint scores)')
+        if bone_pairs is None:
+            bone_pairs = self.layout.bone_pairs
         self.input_shape = (num_persons, num_frames, num_joints, in_channels)
         self.hidden_dim = hidden_dim
         self.frozen = frozen
@@ -123,9 +145,11 @@ class UmURL(BaseModule):
     def check_input(self, x: torch.Tensor) -> None:
         """Raise a ``ValueError`` if ``x`` is not ``(N, M, T, V, C)``."""
         if x.ndim != 5 or tuple(x.shape[1:]) != self.input_shape:
-            raise ValueError('UmURL expects joints of shape (N, M, T, V, C) '
-                             f'= (N, {", ".join(map(str, self.input_shape))})'
-                             f', got {tuple(x.shape)}')
+            raise ValueError(
+                f'UmURL (layout {self.layout.name!r}) expects joints of '
+                'shape (N, M, T, V, C) = (N, '
+                f'{", ".join(map(str, self.input_shape))}), got '
+                f'{tuple(x.shape)}')
 
     def embed(self, x: torch.Tensor,
               modalities: Sequence[str]) -> Tuple[torch.Tensor, torch.Tensor]:

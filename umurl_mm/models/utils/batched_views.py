@@ -8,7 +8,7 @@ joints. Every random number is a hash of (sample seed, view, draw index)
 (:func:`hashed_uniform`), so a sample's views do not depend on the batch it
 is in, the rank or the data workers.
 """
-from typing import Dict
+from typing import Dict, Optional
 
 import torch
 
@@ -46,7 +46,8 @@ def draw_view_params(frames: torch.Tensor,
                      corrupt_prob: float = 0.5,
                      corrupt_joints: int = 15,
                      zero_prob: float = 0.5,
-                     shear: float = 1.0) -> Dict[str, torch.Tensor]:
+                     shear: float = 1.0,
+                     coords: Optional[int] = None) -> Dict[str, torch.Tensor]:
     """Draw every random parameter of ``num_views`` views of each sample.
 
     Per view: ``ratio ~ U[min_ratio, max_ratio]``, crop length ``L =
@@ -72,6 +73,9 @@ def draw_view_params(frames: torch.Tensor,
         zero_prob (float): Probability of zeroing (else mixing). Defaults
             to 0.5.
         shear (float): Bound of the shear entries. Defaults to 1.
+        coords (int, optional): Leading channels that are coordinates (the
+            mixing and shear act on them; a keypoint-score channel after
+            them is kept, or zeroed with its joint). Defaults to all C.
 
     Returns:
         dict[str, torch.Tensor]: ``ratio``, ``start``, ``length`` (B, K);
@@ -83,8 +87,11 @@ def draw_view_params(frames: torch.Tensor,
                          'joints')
     dev, B, K, V, C = frames.device, len(frames), num_views, num_joints, \
         num_coords
-    # per view: ratio, start, corrupt, zero, V joint keys, C*C mix, C*C shear
-    sizes = (1, 1, 1, 1, V, C * C, C * C)
+    A = C if coords is None else coords
+    if not 1 <= A <= C:
+        raise ValueError(f'coords={coords} but the clips have {C} channels')
+    # per view: ratio, start, corrupt, zero, V joint keys, A*A mix, A*A shear
+    sizes = (1, 1, 1, 1, V, A * A, A * A)
     u = hashed_uniform(seeds, K * sum(sizes)).view(B, K, sum(sizes))
     ratio_u, start_u, corrupt_u, zero_u, keys, mix_u, shear_u = u.split(
         sizes, dim=-1)
@@ -96,7 +103,10 @@ def draw_view_params(frames: torch.Tensor,
     start = torch.minimum(start, F - length)
     # a uniform random subset of joints: those with the smallest keys
     joints = keys.argsort(-1).argsort(-1) < corrupt_joints
-    off = 1 - torch.eye(C, device=dev)
+    off = 1 - torch.eye(A, device=dev)
+    mix = (mix_u.view(B, K, A, A) * 2 - 1).float()
+    shear = (torch.eye(A, device=dev) +
+             (shear_u.view(B, K, A, A) * 2 - 1) * shear * off).float()
     return dict(
         ratio=ratio,
         start=start.long(),
@@ -104,9 +114,21 @@ def draw_view_params(frames: torch.Tensor,
         corrupt=corrupt_u[..., 0] < corrupt_prob,
         joints=joints,
         zero=zero_u[..., 0] < zero_prob,
-        mix=(mix_u.view(B, K, C, C) * 2 - 1).float(),
-        shear=(torch.eye(C, device=dev) +
-               (shear_u.view(B, K, C, C) * 2 - 1) * shear * off).float())
+        mix=_pad_identity(mix, C),
+        shear=_pad_identity(shear, C))
+
+
+def _pad_identity(mat: torch.Tensor, channels: int) -> torch.Tensor:
+    """Embed ``(..., A, A)`` matrices in the top-left corner of
+    ``(..., C, C)`` identities (channels past A pass through)."""
+    A = mat.shape[-1]
+    if A == channels:
+        return mat
+    out = torch.eye(channels, device=mat.device,
+                    dtype=mat.dtype).expand(*mat.shape[:-2], channels,
+                                            channels).clone()
+    out[..., :A, :A] = mat
+    return out
 
 
 def crop_resize(x: torch.Tensor, start: torch.Tensor, length: torch.Tensor,
