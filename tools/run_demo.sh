@@ -4,16 +4,23 @@
 # retrieval for the pre-trained encoder and for the same encoder with random
 # weights, and print both side by side. About 15 minutes on 2 CPU cores per
 # seed; SEEDS="0 1 2" repeats it with three seeds and prints the mean and
-# spread.
+# spread. DIM=2d runs the same on the 2D COCO-17 version of the set
+# (keypoints in pixels with scores, MMAction2's 2D format).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source tools/setup_env.sh
 
-W=${WORK_DIR:-work_dirs/demo}
+DIM=${DIM:-3d}
+case "$DIM" in
+    3d) W=${WORK_DIR:-work_dirs/demo}; GEN_ARGS="" ;;
+    2d) W=${WORK_DIR:-work_dirs/demo_2d}; GEN_ARGS="--2d" ;;
+    *) echo "[demo] DIM must be 3d or 2d, got '$DIM'"; exit 2 ;;
+esac
 SEEDS=${SEEDS:-0}
-PRE=configs/umurl/umurl_1xb64-u64-40e_synthetic-xsub-keypoint-3d.py
-LIN=configs/umurl/umurl-linear_1xb64-60e_synthetic-xsub-keypoint-3d.py
-KNN=configs/umurl/umurl-knn_synthetic-xsub-keypoint-3d.py
+DATA=data/synthetic/synthetic_$DIM.pkl
+PRE=configs/umurl/umurl_1xb64-u64-40e_synthetic-xsub-keypoint-$DIM.py
+LIN=configs/umurl/umurl-linear_1xb64-60e_synthetic-xsub-keypoint-$DIM.py
+KNN=configs/umurl/umurl-knn_synthetic-xsub-keypoint-$DIM.py
 
 step() { echo; echo "=== [demo] $(date +%T) $*"; }
 
@@ -22,8 +29,8 @@ if [ -e "$W" ]; then
     echo "[demo] moving the previous demo results aside to $old"
     mv "$W" "$old"
 fi
-step "generate the synthetic set"
-python tools/data/gen_synthetic.py --out data/synthetic/synthetic_3d.pkl
+step "generate the synthetic set ($DIM)"
+python tools/data/gen_synthetic.py $GEN_ARGS --out $DATA
 for seed in $SEEDS; do
     S=$W/seed_$seed
     CKPT=$S/pretrain/epoch_40.pth
@@ -52,7 +59,7 @@ python tools/analysis/plot_curves.py "$first/pretrain" --out "$W/curves.png"
 for kind in pretrained random; do
     [ $kind = pretrained ] && weights=$first/pretrain/epoch_40.pth || weights=""
     python tools/analysis/tsne.py $KNN $weights --split xsub_val \
-        --ann-file data/synthetic/synthetic_3d.pkl --out "$W/tsne_$kind.png"
+        --ann-file $DATA --out "$W/tsne_$kind.png"
 done
 step "results"
 python tools/analysis/demo_table.py "$W"

@@ -1,4 +1,6 @@
-"""Write the deterministic synthetic NTU-25 set as a PoseDataset .pkl."""
+"""Write the deterministic synthetic NTU-25 set as a PoseDataset .pkl (3D,
+UmURL-normalised), or with --2d as COCO-17 2D keypoints in pixels with
+scores, as MMAction2's pose extraction writes them."""
 import argparse
 
 from umurl_mm.datasets.converters import dump_pose_data
@@ -18,10 +20,15 @@ def main():
         '--raw',
         action='store_true',
         help='keep camera-space coordinates (skip UmURL normalisation)')
+    parser.add_argument(
+        '--2d',
+        dest='two_d',
+        action='store_true',
+        help='project through a camera to COCO-17 2D keypoints + scores')
     args = parser.parse_args()
     data = make_synthetic_dataset(args.subjects, args.reps, args.classes,
                                   args.train_subjects, args.seed,
-                                  not args.raw)
+                                  not args.raw, args.two_d)
     print(dump_pose_data(data, args.out))
 
 

@@ -15,6 +15,13 @@ DATA_COMMANDS = {
     'Train_Label_PKU_final/ cross-subject.txt {path}',
     'synthetic_3d.pkl':
     'python tools/data/gen_synthetic.py --out {path}',
+    'synthetic_2d.pkl':
+    'python tools/data/gen_synthetic.py --2d --out {path}',
+    # MMAction2's own 2D file (HRNet COCO-17 keypoints), used as is
+    'ntu60_2d.pkl':
+    'wget -O {path} '
+    'https://download.openmmlab.com/mmaction/v1.0/skeleton/data/'
+    'ntu60_2d.pkl',
 }
 
 

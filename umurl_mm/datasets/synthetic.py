@@ -11,6 +11,7 @@ import numpy as np
 
 from .converters.ntu import parse_name
 from .preprocess import umurl_normalize
+from .synthetic_2d import project_to_coco_2d
 
 # Rest pose (metres, y up, facing -z), 0-based NTU joint order.
 _REST = np.array([
@@ -193,7 +194,8 @@ def make_synthetic_dataset(num_subjects: int = 20,
                            num_classes: int = len(CLASSES),
                            train_subjects: int = 14,
                            seed: int = 0,
-                           normalize: bool = True) -> Dict:
+                           normalize: bool = True,
+                           two_d: bool = False) -> Dict:
     """Build the synthetic set in MMAction2's PoseDataset layout.
 
     Args:
@@ -207,6 +209,9 @@ def make_synthetic_dataset(num_subjects: int = 20,
         seed (int): Seed; equal seeds give identical data. Defaults to 0.
         normalize (bool): Apply UmURL's preprocessing (as the NTU data
             tools do). Defaults to True.
+        two_d (bool): Write COCO-17 2D keypoints in pixels with scores, as
+            MMAction2's pose extraction does (:mod:`.synthetic_2d`; never
+            normalised: the 2D pipeline does it). Defaults to False.
 
     Returns:
         dict: ``split`` (``xsub_*`` and ``xview_*``, camera 1 for
@@ -220,13 +225,17 @@ def make_synthetic_dataset(num_subjects: int = 20,
             for camera in (1, 2, 3):
                 for rep in range(num_reps):
                     anno = make_sample(label, subject, camera, rep, seed)
-                    if normalize:
+                    if two_d:
+                        anno.update(project_to_coco_2d(
+                            anno['keypoint'], np.random.default_rng(
+                                [seed, subject, camera, rep, label, 2])))
+                        anno['total_frames'] = anno['keypoint'].shape[1]
+                    elif normalize:
                         kp, frames = umurl_normalize(anno['keypoint'], 2,
                                                      anno['frame_dir'])
+                        anno.update(keypoint=kp, total_frames=frames)
                     else:
-                        kp, frames = anno['keypoint'], anno['keypoint'].shape[
-                            1]
-                    anno.update(keypoint=kp, total_frames=frames)
+                        anno['total_frames'] = anno['keypoint'].shape[1]
                     annos.append(anno)
     names = [a['frame_dir'] for a in annos]
     ids = [parse_name(n) for n in names]
