@@ -21,7 +21,11 @@ setup(
         'mmcv-lite>=2.0.0,<2.2',
         'mmaction2>=1.1.0,<1.3',
         'numpy<2',
+        'scipy',
     ],
     extras_require=dict(
-        tests=['pytest'], tools=['matplotlib', 'scikit-learn']),
+        tests=['pytest'],
+        tools=['matplotlib', 'scikit-learn'],
+        # the last pair whose dependencies keep numpy < 2
+        onnx=['onnx==1.16.2', 'onnxruntime==1.19.2']),
 )

@@ -1,0 +1,60 @@
+"""Convert a folder of per-clip .npy skeletons (T, V, C) or (M, T, V, C) in
+any layout, plus a labels CSV, to a PoseDataset .pkl.
+
+Examples:
+    # 3D, NTU joints (UmURL-normalised as the NTU tools do)
+    python tools/data/npy_to_pkl.py clips/ data/mine_3d.pkl --labels labels.csv
+    # 2D COCO-17 pixels (x, y[, score])
+    python tools/data/npy_to_pkl.py clips/ data/mine_2d.pkl \\
+        --labels labels.csv --layout coco --img-shape 1080 1920
+    # your own joints: a layout as JSON (see umurl_mm/datasets/layout.py)
+    python tools/data/npy_to_pkl.py clips/ data/mine.pkl --labels labels.csv \\
+        --layout '{"name": "mocap", "joints": 20, "bone_pairs": [[1, 1], ...],
+                   "center": [0], "shoulders": [4, 8], "num_coords": 3}'
+
+labels.csv has rows ``name,label[,split]`` (name = file name without .npy).
+"""
+import argparse
+import json
+
+from umurl_mm.datasets.converters import (convert_clip_folder, dump_pose_data,
+                                          read_npy_clip)
+from umurl_mm.datasets.layout import get_layout
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument('folder', help='folder of .npy clips')
+    parser.add_argument('out', help='output .pkl')
+    parser.add_argument('--labels', help='CSV of name,label[,split]')
+    parser.add_argument(
+        '--layout',
+        default='nturgb+d',
+        help="'nturgb+d', 'coco', 'openpose' or a JSON layout dict")
+    parser.add_argument(
+        '--img-shape',
+        type=int,
+        nargs=2,
+        metavar=('H', 'W'),
+        help='frame size in pixels (2D layouts)')
+    parser.add_argument(
+        '--no-normalize',
+        action='store_true',
+        help='keep 3D coordinates as they are')
+    args = parser.parse_args()
+    layout = args.layout
+    if layout.lstrip().startswith('{'):
+        layout = json.loads(layout)
+    layout = get_layout(layout)
+
+    def read(path, name):
+        return read_npy_clip(path, name, layout, args.img_shape,
+                             not args.no_normalize)
+
+    data = convert_clip_folder(args.folder, '*.npy', read, args.labels)
+    print(dump_pose_data(data, args.out))
+
+
+if __name__ == '__main__':
+    main()
