@@ -98,23 +98,43 @@ def apply_runner_args(cfg: Config, args: argparse.Namespace) -> Config:
     return cfg
 
 
-def add_feature_args(parser: argparse.ArgumentParser) -> None:
+def add_feature_args(parser: argparse.ArgumentParser,
+                     pose_file: bool = False) -> None:
     """Options of the feature tools (``tools/extract_features.py``,
-    ``tools/analysis/tsne.py``): config, checkpoint, data, modalities,
-    config overrides and device.
+    ``tools/analysis/tsne.py``, ``demo/retrieve.py``): config, checkpoint,
+    data, modalities, config overrides and device.
 
     Args:
         parser (argparse.ArgumentParser): The tool's parser.
+        pose_file (bool): Offer ``--pose-file`` (one video) as an
+            alternative to ``--ann-file``, with ``--img-shape``.
     """
     parser.add_argument('config', help='any umurl config (model.backbone)')
     parser.add_argument('checkpoint', nargs='?', help='plugin or official')
-    parser.add_argument('--ann-file', required=True, help='PoseDataset .pkl')
+    if pose_file:
+        data = parser.add_mutually_exclusive_group(required=True)
+        data.add_argument('--ann-file', help='PoseDataset .pkl')
+        data.add_argument(
+            '--pose-file',
+            help='one video: .pkl (MMAction2 pose extraction), MMPose '
+            '.json or .npy')
+        add_img_shape_arg(parser)
+    else:
+        parser.add_argument('--ann-file', required=True,
+                            help='PoseDataset .pkl')
     parser.add_argument('--split', default=None, help='e.g. xsub_val')
     parser.add_argument('--modalities', nargs='+', default=None)
     parser.add_argument(
         '--cfg-options', nargs='+', action=DictAction, default={},
         help='override config settings, e.g. model.backbone.hidden_dim=256')
     parser.add_argument('--device', default='cpu', help='e.g. cuda')
+
+
+def add_img_shape_arg(parser: argparse.ArgumentParser) -> None:
+    """``--img-shape H W``: frame size of 2D pose files without one."""
+    parser.add_argument(
+        '--img-shape', type=int, nargs=2, metavar=('H', 'W'), default=None,
+        help='frame size in pixels of a 2D .json / .npy pose file')
 
 
 def setup_cpu_distributed(cfg: Config) -> None:

@@ -24,18 +24,17 @@ def main():
     parser.add_argument('--title', default=None)
     parser.add_argument('--out', default='tsne.png')
     args = parser.parse_args()
-    annos = load_split(args.ann_file, args.split)
+    encoder = init_encoder(args.config, args.checkpoint, args.device,
+                           args.cfg_options)
+    annos = load_split(args.ann_file, args.split, encoder)
     labels = np.array([a['label'] for a in annos])
     classes = args.classes or sorted(set(labels.tolist()))[:10]
     keep = np.flatnonzero(np.isin(labels, classes))
     if len(keep) < 2:
         raise SystemExit(f'classes {classes}: fewer than 2 samples in '
                          f'{args.ann_file} split {args.split}')
-    encoder = init_encoder(args.config, args.checkpoint, args.device,
-                           args.cfg_options)
-    feats = extract_features(encoder, [annos[i]['keypoint'] for i in keep],
-                             [annos[i]['total_frames'] for i in keep],
-                             args.modalities, progress=True)
+    feats = extract_features(encoder, [annos[i] for i in keep],
+                             modalities=args.modalities, progress=True)
     feats /= np.linalg.norm(feats, axis=1, keepdims=True) + 1e-12
     emb = TSNE(perplexity=min(args.perplexity, (len(keep) - 1) / 3),
                init='pca', random_state=0).fit_transform(feats)

@@ -1,3 +1,8 @@
-from .features import extract_features, init_encoder, load_split
+from .features import (dataset_args, extract_features, init_encoder,
+                       load_split)
+from .pose_file import load_pose_file
 
-__all__ = ['extract_features', 'init_encoder', 'load_split']
+__all__ = [
+    'dataset_args', 'extract_features', 'init_encoder', 'load_split',
+    'load_pose_file'
+]

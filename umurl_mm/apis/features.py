@@ -46,42 +46,61 @@ def init_encoder(config: Union[str, Config],
     return encoder.to(device).eval()
 
 
-def load_split(ann_file: str, split: Optional[str] = None) -> List[Dict]:
+def dataset_args(encoder: torch.nn.Module) -> Dict:
+    """What the encoder expects of stored data: its ``layout`` and whether
+    samples carry keypoint scores (a 2D layout fed a score channel)."""
+    layout = encoder.layout
+    return dict(
+        layout=layout,
+        with_score=encoder.input_shape[3] == layout.num_coords + 1)
+
+
+def load_split(ann_file: str,
+               split: Optional[str] = None,
+               encoder: Optional[torch.nn.Module] = None) -> List[Dict]:
     """The validated annotations of one split of a PoseDataset ``.pkl``.
 
     Args:
         ann_file (str): The file.
         split (str, optional): Split name; ``None`` for all samples.
+        encoder (nn.Module, optional): Check the samples against this
+            encoder's layout (default: NTU RGB+D 3D).
 
     Returns:
         list[dict]: The samples' annotations.
     """
     from ..datasets import UmURLPoseDataset
-    dataset = UmURLPoseDataset(ann_file, pipeline=[], split=split)
+    extra = dataset_args(encoder) if encoder is not None else {}
+    dataset = UmURLPoseDataset(ann_file, pipeline=[], split=split, **extra)
     return [dataset.get_data_info(i) for i in range(len(dataset))]
 
 
 @torch.no_grad()
 def extract_features(encoder: torch.nn.Module,
-                     keypoints: Sequence[np.ndarray],
+                     samples: Sequence[Union[np.ndarray, Dict]],
                      total_frames: Optional[Sequence[int]] = None,
                      modalities: Optional[Sequence[str]] = None,
                      batch_size: int = 256,
                      progress: bool = False) -> np.ndarray:
     """2H-d features of skeleton sequences, as evaluation computes them.
 
-    Each ``(M, T, V, C)`` sequence (UmURL-normalised, as written by the
-    data tools) goes through the config's ``eval_pipeline`` (``Compose`` of
-    the same transforms the evaluation datasets run: the valid frames
-    resampled to the encoder's frame count, persons padded with zeros), and
-    is encoded; several clips are averaged.
+    Each sample goes through the config's ``eval_pipeline`` (``Compose`` of
+    the transforms the evaluation datasets run: for 2D configs the 2D
+    normalisation, then the valid frames resampled to the encoder's frame
+    count, persons padded with zeros) and is encoded; several clips are
+    averaged.
 
     Args:
         encoder (nn.Module): A :class:`UmURL` encoder from
             :func:`init_encoder`.
-        keypoints (Sequence[np.ndarray]): The sequences.
+        samples (Sequence[np.ndarray | dict]): ``(M, T, V, C)`` sequences
+            (UmURL-normalised 3D, as written by the data tools), or
+            annotation dicts of any layout the encoder takes (``keypoint``
+            and, for 2D, ``keypoint_score`` / ``img_shape``; e.g. from
+            :func:`load_split` or :func:`load_pose_file`).
         total_frames (Sequence[int], optional): Valid frame counts;
-            defaults to each sequence's length.
+            defaults to each annotation's ``total_frames``, else the
+            sequence's length.
         modalities (Sequence[str], optional): Defaults to the encoder's.
         batch_size (int): Sequences per forward pass. Defaults to 256.
         progress (bool): Show a progress bar. Defaults to False.
@@ -94,25 +113,15 @@ def extract_features(encoder: torch.nn.Module,
         raise ValueError('the encoder has no config with an eval_pipeline: '
                          'build it with umurl_mm.apis.init_encoder')
     pipeline = Compose(cfg.eval_pipeline)
-    persons = encoder.input_shape[0]
     device = next(encoder.parameters()).device
-    batches = range(0, len(keypoints), batch_size)
+    batches = range(0, len(samples), batch_size)
     bar = mmengine.ProgressBar(len(batches)) if progress else None
     out: List[np.ndarray] = []
     for start in batches:
         clips = []
-        for i in range(start, min(start + batch_size, len(keypoints))):
-            kp = keypoints[i]
-            check_keypoint(kp, f'sequence {i}',
-                           num_coords=encoder.input_shape[3],
-                           num_joints=encoder.input_shape[2])
-            if kp.shape[0] > persons:
-                raise ValueError(f'sequence {i}: {kp.shape[0]} persons, the '
-                                 f'encoder takes {persons}')
-            num = kp.shape[1] if total_frames is None else total_frames[i]
-            packed = pipeline(
-                dict(keypoint=kp, total_frames=num, frame_dir=f'sequence {i}'))
-            clips.append(packed['inputs'])
+        for i in range(start, min(start + batch_size, len(samples))):
+            info = _sample_info(encoder, samples[i], i, total_frames)
+            clips.append(pipeline(info)['inputs'])
         x = torch.stack(clips).to(device)  # (B, num_clips, M, T, V, C)
         feat = encoder(x.flatten(0, 1).float(), modalities).flatten(1)
         out.append(feat.view(*x.shape[:2], -1).mean(1).cpu().numpy())
@@ -120,3 +129,24 @@ def extract_features(encoder: torch.nn.Module,
             bar.update()
     return np.concatenate(out) if out else np.zeros(
         (0, encoder.out_channels), np.float32)
+
+
+def _sample_info(encoder: torch.nn.Module, sample: Union[np.ndarray, Dict],
+                 index: int, total_frames: Optional[Sequence[int]]) -> Dict:
+    """Check one sample against the encoder's layout; the pipeline input."""
+    info = dict(sample) if isinstance(sample, dict) else dict(
+        keypoint=sample)
+    info.setdefault('frame_dir', f'sequence {index}')
+    where = f"sequence {index} ('{info['frame_dir']}')"
+    layout = encoder.layout
+    kp = info.get('keypoint')
+    check_keypoint(kp, where, num_coords=layout.num_coords,
+                   num_joints=layout.num_joints, layout=layout.name)
+    persons = encoder.input_shape[0]
+    if layout.num_coords == 3 and kp.shape[0] > persons:
+        raise ValueError(f'{where}: {kp.shape[0]} persons, the encoder '
+                         f'takes {persons}')
+    if total_frames is not None:
+        info['total_frames'] = total_frames[index]
+    info.setdefault('total_frames', kp.shape[1])
+    return info
