@@ -44,3 +44,27 @@ def test_one_layout_everywhere(path):
     if 'data_preprocessor' in cfg.model:  # pre-training views
         views = cfg.model.data_preprocessor
         assert views.coords == 2 and views.corrupt_joints == 10
+        # the per-sample alternative draws the same views
+        per_sample = cfg.per_sample_view_pipeline
+        assert per_sample[0] == pipelines[0][0]
+        choice = per_sample[2]['transforms'][1]['transforms']
+        assert choice[0][0] == dict(type='JointCorruption', num_joints=10,
+                                    coords=2)
+        assert choice[1][0] == dict(type='RandomShear', magnitude=1.0,
+                                    coords=2)
+
+
+def test_per_sample_2d_views_run(tmp_path):
+    import mmengine
+
+    from umurl_mm.datasets import UmURLPoseDataset
+    from umurl_mm.datasets.synthetic import make_synthetic_dataset
+    path = str(tmp_path / 'd.pkl')
+    mmengine.dump(make_synthetic_dataset(num_subjects=1, num_reps=1,
+                                         num_classes=2, two_d=True), path)
+    cfg = Config.fromfile(
+        f'{REPO}/configs/umurl/'
+        'umurl_1xb64-u64-40e_synthetic-xsub-keypoint-2d.py')
+    dataset = UmURLPoseDataset(path, pipeline=cfg.per_sample_view_pipeline,
+                               layout='coco', with_score=True)
+    assert dataset[(0, 7)]['inputs'].shape == (4, 2, 64, 17, 3)

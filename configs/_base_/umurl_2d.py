@@ -29,3 +29,22 @@ eval_pipeline_2d = [
     dict(type='TemporalCropResize', clip_len=64, test_mode=True),
     dict(type='PackActionInputs', meta_keys=('frame_dir', 'subset'))
 ]
+# the per-sample alternative to the device-side views (see
+# ../_base_/umurl_pretrain.py), the same overrides
+per_sample_view_pipeline_2d = [
+    normalize_2d,
+    dict(type='FormatGCNInput', num_person=2),
+    dict(
+        type='MultiView',
+        modalities=('joint', 'bone', 'motion'),
+        transforms=[
+            dict(type='TemporalCropResize', clip_len=64, min_ratio=0.1),
+            dict(
+                type='mmcv.RandomChoice',
+                transforms=[[
+                    dict(type='JointCorruption', num_joints=10, coords=2)
+                ], [dict(type='RandomShear', magnitude=1.0, coords=2)]],
+                prob=[0.5, 0.5])
+        ]),
+    dict(type='PackActionInputs', meta_keys=('frame_dir', ))
+]

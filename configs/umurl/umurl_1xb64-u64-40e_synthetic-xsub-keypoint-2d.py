@@ -6,6 +6,7 @@ _base_ = [
 ]
 
 eval_pipeline = {{_base_.eval_pipeline_2d}}
+per_sample_view_pipeline = {{_base_.per_sample_view_pipeline_2d}}
 model = {{_base_.pretrain_model_2d}}
 train_dataloader = dict(
     dataset=dict(

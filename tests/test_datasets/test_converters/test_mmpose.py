@@ -131,3 +131,28 @@ def test_tool_writes_a_dataset_the_2d_config_reads(tmp_path):
                     '480', '640')
     assert proc.returncode != 0
     assert "bad.csv, line 1: label 'zero' of 'clip0'" in proc.stderr
+
+
+def test_inference_topdown_data_samples():
+    """Per frame, a list of data samples with ``pred_instances`` (MMPose's
+    ``inference_topdown``: one per box) or one merged sample."""
+    from mmengine.structures import BaseDataElement, InstanceData
+    truth, score, frames = two_people(T=3)
+
+    def sample(p, t):
+        inst = InstanceData(keypoints=truth[p, t][None],
+                            keypoint_scores=score[p, t][None],
+                            bboxes=np.asarray([[0, 0, 9, 9]], float))
+        return BaseDataElement(pred_instances=inst)
+
+    per_box = [[sample(0, t), sample(1, t)] for t in range(3)]
+    got = frames_from_results(per_box)
+    for t, (kp, sc, box) in enumerate(got):
+        np.testing.assert_allclose(kp, truth[:, t])
+        np.testing.assert_allclose(sc, score[:, t])
+        assert box.shape == (2, 4)
+    merged = [BaseDataElement(pred_instances=InstanceData(
+        keypoints=truth[:, t], keypoint_scores=score[:, t]))
+        for t in range(3)]
+    for (ka, _, _), (kb, _, _) in zip(got, frames_from_results(merged)):
+        np.testing.assert_allclose(ka, kb)
