@@ -2,6 +2,7 @@
 (the options of MMAction2's tools)."""
 import argparse
 import difflib
+import json
 import os
 import os.path as osp
 
@@ -135,6 +136,25 @@ def add_img_shape_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         '--img-shape', type=int, nargs=2, metavar=('H', 'W'), default=None,
         help='frame size in pixels of a 2D .json / .npy pose file')
+
+
+def add_layout_arg(parser: argparse.ArgumentParser,
+                   default: str = 'nturgb+d') -> None:
+    """``--layout``: a built-in skeleton layout name or a JSON dict of
+    :class:`SkeletonLayout` fields (read by :func:`get_layout`)."""
+    def layout(text):
+        from .datasets.layout import get_layout
+        try:
+            value = json.loads(text) if text.lstrip().startswith('{') \
+                else text
+            return get_layout(value)
+        except ValueError as e:
+            raise argparse.ArgumentTypeError(str(e)) from None
+
+    parser.add_argument(
+        '--layout', type=layout, default=default,
+        help="'nturgb+d', 'coco', 'openpose' or a JSON layout dict (see "
+        'umurl_mm/datasets/layout.py)')
 
 
 def setup_cpu_distributed(cfg: Config) -> None:

@@ -1,6 +1,9 @@
-"""Apply UmURL's preprocessing to any PoseDataset .pkl (e.g. MMAction2's
-``ntu60_3d.pkl``), keeping its splits."""
+"""Apply UmURL's preprocessing to any 3D PoseDataset .pkl (e.g. MMAction2's
+``ntu60_3d.pkl``, or your own 3D joints with --layout), keeping its
+splits."""
 import argparse
+
+from umurl_mm.cli import add_layout_arg
 
 from umurl_mm.datasets import umurl_normalize
 from umurl_mm.datasets.converters import (dump_pose_data, load_pose_data,
@@ -11,13 +14,14 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument('src', help='input .pkl (split + annotations)')
     parser.add_argument('out', help='output .pkl')
+    add_layout_arg(parser)
     args = parser.parse_args()
     data = load_pose_data(args.src)
     for i, anno in enumerate(track_progress(data['annotations'])):
         where = f"{args.src}: sample {i} ({anno.get('frame_dir')!r}), " \
                 "field 'keypoint'"
         anno['keypoint'], anno['total_frames'] = umurl_normalize(
-            anno['keypoint'], 2, where)
+            anno['keypoint'], 2, where, args.layout)
     print('\n' + dump_pose_data(data, args.out))
 
 

@@ -15,11 +15,10 @@ Examples:
 labels.csv has rows ``name,label[,split]`` (name = file name without .npy).
 """
 import argparse
-import json
 
+from umurl_mm.cli import add_layout_arg
 from umurl_mm.datasets.converters import (convert_clip_folder, dump_pose_data,
                                           read_npy_clip)
-from umurl_mm.datasets.layout import get_layout
 
 
 def main():
@@ -28,10 +27,7 @@ def main():
     parser.add_argument('folder', help='folder of .npy clips')
     parser.add_argument('out', help='output .pkl')
     parser.add_argument('--labels', help='CSV of name,label[,split]')
-    parser.add_argument(
-        '--layout',
-        default='nturgb+d',
-        help="'nturgb+d', 'coco', 'openpose' or a JSON layout dict")
+    add_layout_arg(parser)
     parser.add_argument(
         '--img-shape',
         type=int,
@@ -43,13 +39,8 @@ def main():
         action='store_true',
         help='keep 3D coordinates as they are')
     args = parser.parse_args()
-    layout = args.layout
-    if layout.lstrip().startswith('{'):
-        layout = json.loads(layout)
-    layout = get_layout(layout)
-
     def read(path, name):
-        return read_npy_clip(path, name, layout, args.img_shape,
+        return read_npy_clip(path, name, args.layout, args.img_shape,
                              not args.no_normalize)
 
     data = convert_clip_folder(args.folder, '*.npy', read, args.labels)
