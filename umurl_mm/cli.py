@@ -131,11 +131,13 @@ def add_feature_args(parser: argparse.ArgumentParser,
     parser.add_argument('--device', default='cpu', help='e.g. cuda')
 
 
-def add_img_shape_arg(parser: argparse.ArgumentParser) -> None:
+def add_img_shape_arg(parser: argparse.ArgumentParser,
+                      required: bool = False) -> None:
     """``--img-shape H W``: frame size of 2D pose files without one."""
     parser.add_argument(
         '--img-shape', type=int, nargs=2, metavar=('H', 'W'), default=None,
-        help='frame size in pixels of a 2D .json / .npy pose file')
+        required=required,
+        help='frame size in pixels of 2D .json / .npy pose files')
 
 
 def add_layout_arg(parser: argparse.ArgumentParser,

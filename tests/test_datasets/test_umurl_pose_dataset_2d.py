@@ -5,16 +5,11 @@ import numpy as np
 import pytest
 
 from umurl_mm.datasets import UmURLPoseDataset
-from umurl_mm.datasets.synthetic import make_synthetic_dataset
 
 
 @pytest.fixture(scope='module')
-def pkl_2d(tmp_path_factory):
-    data = make_synthetic_dataset(num_subjects=2, num_reps=1, num_classes=2,
-                                  train_subjects=1, two_d=True)
-    path = str(tmp_path_factory.mktemp('d2') / 'two_d.pkl')
-    mmengine.dump(data, path)
-    return path, data
+def pkl_2d(tiny_pkl_2d):
+    return tiny_pkl_2d, mmengine.load(tiny_pkl_2d)
 
 
 def write(tmp_path, data, change):

@@ -7,8 +7,8 @@ import mmengine
 import numpy as np
 import pytest
 
-from tests.utils import REPO, TINY_PRETRAIN, run_tool
-from umurl_mm.datasets.synthetic import make_synthetic_dataset
+from tests.test_tools.test_eval_protocols import run
+from tests.utils import REPO, TINY_PRETRAIN
 
 C = 'configs/umurl/'
 PRE = C + 'umurl_1xb64-u64-40e_synthetic-xsub-keypoint-2d.py'
@@ -17,19 +17,9 @@ KNN = C + 'umurl-knn_synthetic-xsub-keypoint-2d.py'
 SMALL = ['model.backbone.hidden_dim=16']
 
 
-def run(*args):
-    proc = run_tool(*args)
-    assert proc.returncode == 0, proc.stderr[-4000:]
-    return proc.stdout + proc.stderr
-
-
 @pytest.fixture(scope='module')
-def data_2d(tmp_path_factory):
-    data = make_synthetic_dataset(num_subjects=4, num_reps=1, num_classes=4,
-                                  train_subjects=3, two_d=True)
-    path = str(tmp_path_factory.mktemp('data2d') / 'tiny_2d.pkl')
-    mmengine.dump(data, path)
-    return path
+def data_2d(tiny_pkl_2d):
+    return tiny_pkl_2d
 
 
 @pytest.fixture(scope='module')

@@ -14,6 +14,7 @@ only).
 import argparse
 import os.path as osp
 
+from umurl_mm.cli import add_img_shape_arg
 from umurl_mm.datasets.converters import (convert_clip_folder, dump_pose_data,
                                           pose_annotation, read_mmpose_json)
 
@@ -24,13 +25,7 @@ def main():
     parser.add_argument('src', help='a folder of .json files, or one .json')
     parser.add_argument('out', help='output .pkl')
     parser.add_argument('--labels', help='CSV of name,label[,split]')
-    parser.add_argument(
-        '--img-shape',
-        type=int,
-        nargs=2,
-        required=True,
-        metavar=('H', 'W'),
-        help='frame size of the videos in pixels')
+    add_img_shape_arg(parser, required=True)
     parser.add_argument(
         '--track',
         choices=['iou', 'keypoint'],

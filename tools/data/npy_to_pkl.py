@@ -16,7 +16,7 @@ labels.csv has rows ``name,label[,split]`` (name = file name without .npy).
 """
 import argparse
 
-from umurl_mm.cli import add_layout_arg
+from umurl_mm.cli import add_img_shape_arg, add_layout_arg
 from umurl_mm.datasets.converters import (convert_clip_folder, dump_pose_data,
                                           read_npy_clip)
 
@@ -28,12 +28,7 @@ def main():
     parser.add_argument('out', help='output .pkl')
     parser.add_argument('--labels', help='CSV of name,label[,split]')
     add_layout_arg(parser)
-    parser.add_argument(
-        '--img-shape',
-        type=int,
-        nargs=2,
-        metavar=('H', 'W'),
-        help='frame size in pixels (2D layouts)')
+    add_img_shape_arg(parser)
     parser.add_argument(
         '--no-normalize',
         action='store_true',
