@@ -116,3 +116,39 @@ def test_onnx_export_matches_pytorch(pretrained, tmp_path, mods):
         ref = encoder(x, mods).flatten(1).numpy()
     assert got.shape == (5, 32)
     np.testing.assert_allclose(got, ref, rtol=0, atol=1e-4)
+
+
+def test_openpose_layout_pretrains_from_npy_clips(tmp_path):
+    """Another layout end to end: OpenPose-18 2D clips (.npy, x, y, score)
+    -> tools/data/npy_to_pkl.py -> one pre-training epoch of the 2D config
+    with the layout switched by --cfg-options -> features."""
+    rng = np.random.default_rng(0)
+    folder = tmp_path / 'clips'
+    folder.mkdir()
+    rows = []
+    for i in range(8):
+        xy = rng.uniform(100, 400, (2, 30 + i, 18, 2))
+        score = rng.uniform(0.3, 1, (2, 30 + i, 18, 1))
+        np.save(folder / f'v{i}.npy', np.concatenate([xy, score], -1))
+        rows.append(f'v{i},{i % 2},train')
+    (tmp_path / 'labels.csv').write_text('\n'.join(rows) + '\n')
+    ann = str(tmp_path / 'op.pkl')
+    run('tools/data/npy_to_pkl.py', str(folder), ann, '--labels',
+        str(tmp_path / 'labels.csv'), '--layout', 'openpose', '--img-shape',
+        '480', '640')
+    work = str(tmp_path / 'work')
+    layout = ['model.backbone.layout=openpose',
+              'train_dataloader.dataset.layout=openpose',
+              'train_dataloader.dataset.pipeline.0.layout=openpose']
+    run('tools/train.py', PRE, '--work-dir', work, '--cfg-options',
+        *TINY_PRETRAIN, *layout, f'train_dataloader.dataset.ann_file={ann}',
+        'train_dataloader.dataset.split=train',
+        'train_dataloader.num_workers=0',
+        'train_dataloader.persistent_workers=False',
+        'train_dataloader.batch_size=4', 'train_cfg.max_epochs=1')
+    npz = str(tmp_path / 'f.npz')
+    run('tools/extract_features.py', PRE, f'{work}/epoch_1.pth',
+        '--pose-file', str(folder / 'v3.npy'), '--img-shape', '480', '640',
+        '--out', npz, '--cfg-options', *SMALL,
+        'model.backbone.layout=openpose', 'eval_pipeline.0.layout=openpose')
+    assert np.load(npz)['features'].shape == (1, 32)
