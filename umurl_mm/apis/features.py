@@ -1,6 +1,5 @@
 from typing import Dict, List, Optional, Sequence, Union
 
-import mmengine
 import numpy as np
 import torch
 from mmaction.registry import MODELS
@@ -9,6 +8,7 @@ from mmengine.config import Config
 from mmengine.registry import init_default_scope
 
 from ..checkpoint import load_encoder
+from ..datasets.converters import track_progress
 from ..datasets.skeleton import check_keypoint
 
 
@@ -103,7 +103,8 @@ def extract_features(encoder: torch.nn.Module,
             sequence's length.
         modalities (Sequence[str], optional): Defaults to the encoder's.
         batch_size (int): Sequences per forward pass. Defaults to 256.
-        progress (bool): Show a progress bar. Defaults to False.
+        progress (bool): Show the progress (a bar on a terminal, a line
+            per 10 % otherwise). Defaults to False.
 
     Returns:
         np.ndarray: ``(N, 2H)`` float32 features.
@@ -115,7 +116,8 @@ def extract_features(encoder: torch.nn.Module,
     pipeline = Compose(cfg.eval_pipeline)
     device = next(encoder.parameters()).device
     batches = range(0, len(samples), batch_size)
-    bar = mmengine.ProgressBar(len(batches)) if progress else None
+    if progress:
+        batches = track_progress(batches)
     out: List[np.ndarray] = []
     for start in batches:
         clips = []
@@ -125,8 +127,6 @@ def extract_features(encoder: torch.nn.Module,
         x = torch.stack(clips).to(device)  # (B, num_clips, M, T, V, C)
         feat = encoder(x.flatten(0, 1).float(), modalities).flatten(1)
         out.append(feat.view(*x.shape[:2], -1).mean(1).cpu().numpy())
-        if bar:
-            bar.update()
     return np.concatenate(out) if out else np.zeros(
         (0, encoder.out_channels), np.float32)
 
