@@ -26,6 +26,6 @@ setup(
     extras_require=dict(
         tests=['pytest'],
         tools=['matplotlib', 'scikit-learn'],
-        # the last pair whose dependencies keep numpy < 2
+        # a pair that keeps numpy < 2 (the latest releases pull numpy >= 2)
         onnx=['onnx==1.16.2', 'onnxruntime==1.19.2']),
 )
