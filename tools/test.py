@@ -14,7 +14,8 @@ from mmengine.runner import Runner  # noqa: E402
 
 from umurl_mm.checkpoint import load_model_checkpoint  # noqa: E402
 from umurl_mm.cli import (add_runner_args, apply_runner_args,  # noqa: E402
-                          parse_runner_args, setup_cpu_distributed)
+                          close_distributed, parse_runner_args,
+                          setup_cpu_distributed)
 
 
 def parse_args():
@@ -52,6 +53,8 @@ def main():
     if is_main_process():
         mmengine.dump(metrics, path, indent=2)
         print(f'metrics written to {path}')
+    runner = model = None  # DDP before its process group
+    close_distributed()
 
 
 if __name__ == '__main__':

@@ -10,7 +10,8 @@ from mmengine.config import Config  # noqa: E402
 from mmengine.runner import Runner  # noqa: E402
 
 from umurl_mm.cli import (add_runner_args, apply_runner_args,  # noqa: E402
-                          parse_runner_args, setup_cpu_distributed)
+                          close_distributed, parse_runner_args,
+                          setup_cpu_distributed)
 from umurl_mm.engine import (ResumeError, find_resume_checkpoint,  # noqa
                              read_checkpoint)
 
@@ -88,6 +89,8 @@ def main():
     setup_cpu_distributed(cfg)
     runner = Runner.from_cfg(cfg)
     runner.train()
+    del runner  # DDP before its process group
+    close_distributed()
 
 
 if __name__ == '__main__':

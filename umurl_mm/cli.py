@@ -159,6 +159,21 @@ def add_layout_arg(parser: argparse.ArgumentParser,
         'umurl_mm/datasets/layout.py)')
 
 
+def close_distributed() -> None:
+    """Tear down the process group of a distributed run once every rank is
+    done. Left to the interpreter's exit, gloo's worker threads can abort a
+    rank after the run has finished ("terminate called without an active
+    exception", seen once in six clean-clone runs of the 2-process test);
+    the model's DDP reducer is released first."""
+    import gc
+
+    import torch.distributed as dist
+    if dist.is_available() and dist.is_initialized():
+        gc.collect()
+        dist.barrier()
+        dist.destroy_process_group()
+
+
 def setup_cpu_distributed(cfg: Config) -> None:
     """Let ``--launcher pytorch`` (``tools/dist_train.sh``,
     ``tools/dist_test.sh``) run on machines without a GPU.
