@@ -12,7 +12,6 @@ labels.csv has rows ``name,label[,split]`` (name = JSON file name without
 only).
 """
 import argparse
-import os.path as osp
 
 from umurl_mm.cli import add_img_shape_arg
 from umurl_mm.datasets.converters import (convert_clip_folder, dump_pose_data,
@@ -40,11 +39,7 @@ def main():
             read_mmpose_json(path), name, args.img_shape,
             max_persons=args.max_persons, method=args.track)
 
-    if osp.isfile(args.src):
-        name = osp.splitext(osp.basename(args.src))[0]
-        data = dict(annotations=[read(args.src, name)])
-    else:
-        data = convert_clip_folder(args.src, '*.json', read, args.labels)
+    data = convert_clip_folder(args.src, '*.json', read, args.labels)
     print(dump_pose_data(data, args.out))
 
 

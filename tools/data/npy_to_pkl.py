@@ -24,7 +24,7 @@ from umurl_mm.datasets.converters import (convert_clip_folder, dump_pose_data,
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    parser.add_argument('folder', help='folder of .npy clips')
+    parser.add_argument('folder', help='folder of .npy clips, or one .npy')
     parser.add_argument('out', help='output .pkl')
     parser.add_argument('--labels', help='CSV of name,label[,split]')
     add_layout_arg(parser)

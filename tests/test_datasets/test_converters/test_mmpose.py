@@ -156,3 +156,25 @@ def test_inference_topdown_data_samples():
         for t in range(3)]
     for (ka, _, _), (kb, _, _) in zip(got, frames_from_results(merged)):
         np.testing.assert_allclose(ka, kb)
+
+
+def test_tool_one_file_takes_its_label_from_the_csv(tmp_path):
+    path = write(tmp_path / 'clip1.json', two_people()[2])
+    (tmp_path / 'labels.csv').write_text('clip0,0\nclip1,3,val\n')
+    out = str(tmp_path / 'one.pkl')
+    proc = run_tool('tools/data/mmpose_to_pkl.py', path, out, '--labels',
+                    str(tmp_path / 'labels.csv'), '--img-shape', '480', '640')
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    data = mmengine.load(out)
+    assert [a['label'] for a in data['annotations']] == [3]
+    assert data['split'] == dict(val=['clip1'])
+    # without --labels: label -1; a file the CSV does not list is an error
+    proc = run_tool('tools/data/mmpose_to_pkl.py', path, out,
+                    '--img-shape', '480', '640')
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert mmengine.load(out)['annotations'][0]['label'] == -1
+    (tmp_path / 'other.csv').write_text('clip0,0\n')
+    proc = run_tool('tools/data/mmpose_to_pkl.py', path, out, '--labels',
+                    str(tmp_path / 'other.csv'), '--img-shape', '480', '640')
+    assert proc.returncode != 0
+    assert "other.csv: no row for" in proc.stderr and "'clip1'" in proc.stderr
