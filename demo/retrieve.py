@@ -13,11 +13,10 @@ from collections import defaultdict
 from typing import Dict, List, Optional, Sequence
 
 import numpy as np
-from mmengine.config import DictAction
 
 from umurl_mm.apis import (extract_features, init_encoder, load_pose_file,
                            load_split)
-from umurl_mm.cli import add_img_shape_arg
+from umurl_mm.cli import add_encoder_args, add_img_shape_arg
 
 
 def rank_gallery(query: np.ndarray, gallery: np.ndarray) -> tuple:
@@ -65,17 +64,13 @@ def report(annos: List[Dict], sims: np.ndarray, order: np.ndarray, topk: int,
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    parser.add_argument('config', help='an umurl config (its backbone)')
-    parser.add_argument('checkpoint', nargs='?', help='plugin or official')
+    add_encoder_args(parser)
     parser.add_argument('--query', required=True, help='one video pose file')
     parser.add_argument('--gallery', required=True, help='PoseDataset .pkl')
     parser.add_argument('--split', default=None, help='gallery split')
     parser.add_argument('--topk', type=int, default=5)
     parser.add_argument('--class-names', help="'synthetic' or a text file")
     add_img_shape_arg(parser)
-    parser.add_argument('--cfg-options', nargs='+', action=DictAction,
-                        default={})
-    parser.add_argument('--device', default='cpu')
     args = parser.parse_args()
     encoder = init_encoder(args.config, args.checkpoint, args.device,
                            args.cfg_options)

@@ -99,19 +99,36 @@ def apply_runner_args(cfg: Config, args: argparse.Namespace) -> Config:
     return cfg
 
 
+def add_encoder_args(parser: argparse.ArgumentParser,
+                     device: bool = True) -> None:
+    """What ``umurl_mm.apis.init_encoder`` takes: config, optional
+    checkpoint, config overrides and (``device``) the device.
+
+    Args:
+        parser (argparse.ArgumentParser): The tool's parser.
+        device (bool): Offer ``--device``. Defaults to True.
+    """
+    parser.add_argument('config', help='any umurl config (model.backbone)')
+    parser.add_argument('checkpoint', nargs='?', help='plugin or official')
+    parser.add_argument(
+        '--cfg-options', nargs='+', action=DictAction, default={},
+        help='override config settings, e.g. model.backbone.hidden_dim=256')
+    if device:
+        parser.add_argument('--device', default='cpu', help='e.g. cuda')
+
+
 def add_feature_args(parser: argparse.ArgumentParser,
                      pose_file: bool = False) -> None:
     """Options of the feature tools (``tools/extract_features.py``,
-    ``tools/analysis/tsne.py``, ``demo/retrieve.py``): config, checkpoint,
-    data, modalities, config overrides and device.
+    ``tools/analysis/tsne.py``): the encoder's (:func:`add_encoder_args`),
+    data and modalities.
 
     Args:
         parser (argparse.ArgumentParser): The tool's parser.
         pose_file (bool): Offer ``--pose-file`` (one video) as an
             alternative to ``--ann-file``, with ``--img-shape``.
     """
-    parser.add_argument('config', help='any umurl config (model.backbone)')
-    parser.add_argument('checkpoint', nargs='?', help='plugin or official')
+    add_encoder_args(parser)
     if pose_file:
         data = parser.add_mutually_exclusive_group(required=True)
         data.add_argument('--ann-file', help='PoseDataset .pkl')
@@ -125,10 +142,6 @@ def add_feature_args(parser: argparse.ArgumentParser,
                             help='PoseDataset .pkl')
     parser.add_argument('--split', default=None, help='e.g. xsub_val')
     parser.add_argument('--modalities', nargs='+', default=None)
-    parser.add_argument(
-        '--cfg-options', nargs='+', action=DictAction, default={},
-        help='override config settings, e.g. model.backbone.hidden_dim=256')
-    parser.add_argument('--device', default='cpu', help='e.g. cuda')
 
 
 def add_img_shape_arg(parser: argparse.ArgumentParser,

@@ -34,6 +34,7 @@ def main():
         action='store_true',
         help='keep 3D coordinates as they are')
     args = parser.parse_args()
+
     def read(path, name):
         return read_npy_clip(path, name, args.layout, args.img_shape,
                              not args.no_normalize)

@@ -11,25 +11,21 @@ output (umurl_mm.apis.extract_features shows the preparation), and returns
 import argparse
 
 import torch
-from mmengine.config import DictAction
-
 from umurl_mm.apis import init_encoder
 from umurl_mm.apis.onnx_export import export_onnx, onnx_max_error
+from umurl_mm.cli import add_encoder_args
 
 
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    parser.add_argument('config', help='any umurl config (model.backbone)')
-    parser.add_argument('checkpoint', nargs='?', help='plugin or official')
+    add_encoder_args(parser, device=False)
     parser.add_argument('--out', required=True, help='output .onnx')
     parser.add_argument('--modalities', nargs='+', default=None)
     parser.add_argument('--opset', type=int, default=17)
     parser.add_argument(
         '--no-check', action='store_true',
         help='skip the onnxruntime comparison')
-    parser.add_argument('--cfg-options', nargs='+', action=DictAction,
-                        default={})
     args = parser.parse_args()
     encoder = init_encoder(args.config, args.checkpoint, 'cpu',
                            args.cfg_options)

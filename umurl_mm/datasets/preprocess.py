@@ -215,7 +215,7 @@ def normalize_2d(keypoint: np.ndarray,
     return xy.astype(np.float32), score, num_frames
 
 
-def check_img_shape(img_shape, where: str) -> Tuple[int, int]:
+def check_img_shape(img_shape, where: str) -> Tuple[float, float]:
     """``(height, width)`` as two positive numbers, else a ``ValueError``
     naming ``where``."""
     try:

@@ -57,7 +57,8 @@ def read_npy_clip(path: str,
     if img_shape is None:
         raise ValueError(f'{where}: 2D keypoints in pixels need the frame '
                          'size: give img_shape (--img-shape H W)')
-    shape = tuple(int(v) for v in check_img_shape(img_shape, 'img_shape'))
+    shape = tuple(
+        int(v) for v in check_img_shape(img_shape, f'{where}: img_shape'))
     anno = dict(frame_dir=name, keypoint=np.ascontiguousarray(kp[..., :2]),
                 img_shape=shape, original_shape=shape,
                 total_frames=kp.shape[1])
