@@ -5,9 +5,10 @@ One run, one process, the same batch and data for every variant:
 - step: one optimiser step on a random multi-view batch of the config's
   shape (fp32, or the config's AMP wrapper with ``--amp``); with
   ``--official DIR`` also the official model with its own loss;
-- ``--data``: the data path per thread (one CPU thread, no workers), per
-  sample: our per-sample pipeline, our device-side views (packing in the
-  worker + ``UmURLViewPreprocessor`` on the CPU) and the official feeder;
+- ``--data``: the data path per thread, per sample: our per-sample
+  pipeline, our device-side views (packing in a data worker +
+  ``UmURLViewPreprocessor`` on one CPU thread) and the official feeder,
+  each pipeline timed inside one DataLoader worker (where it runs);
 - ``--e2e``: loader + step end to end (the config's workers), samples/s
   and the share of time spent waiting for data.
 
@@ -209,40 +210,66 @@ def dataset(cfg, pkl, pipeline=None):
     return DATASETS.build(ds_cfg)
 
 
+class _InWorker(torch.utils.data.Dataset):
+    """One item: the result of ``fn()``, computed in a DataLoader worker."""
+
+    def __init__(self, fn):
+        self.fn = fn
+
+    def __len__(self):
+        return 1
+
+    def __getitem__(self, index):
+        return self.fn()
+
+
+def in_worker(fn):
+    """``fn()`` run where the data pipeline runs: in a DataLoader worker
+    (its own process, one torch thread)."""
+    loader = torch.utils.data.DataLoader(
+        _InWorker(fn), batch_size=None, num_workers=1)
+    return next(iter(loader))
+
+
+def per_sample(fetch, n):
+    """Seconds per sample of ``fetch(i)`` for ``i < n`` (median of 5
+    passes), in a worker."""
+    return in_worker(lambda: timed(lambda: [fetch(i) for i in range(n)], 5,
+                                   1, 'cpu')) / n
+
+
 def bench_data(cfg, pkl, folder, batch, args):
-    """Per-sample cost of making 4 views, one thread."""
+    """Per-sample cost of making 4 views on one thread: the pipelines in a
+    data worker, the device-side views on the CPU here."""
     from mmaction.registry import MODELS
     from mmengine.dataset import pseudo_collate
     threads = torch.get_num_threads()
     torch.set_num_threads(1)
-    per_sample = dataset(cfg, pkl, cfg.per_sample_view_pipeline)
-    n = min(args.samples, len(per_sample))
-    t_ours = timed(lambda: [per_sample[(i, i)] for i in range(n)], 1, 1,
-                   'cpu') / n
+    views_ds = dataset(cfg, pkl, cfg.per_sample_view_pipeline)
+    n = min(args.samples, len(views_ds))
+    t_ours = per_sample(lambda i: views_ds[(i, i)], n)
     packed = dataset(cfg, pkl, cfg.train_pipeline)
     pre = MODELS.build(cfg.view_preprocessor)
     pre.num_views = 4
-
-    t_pack = timed(lambda: [packed[(i, i)] for i in range(n)], 1, 1,
-                   'cpu') / n
+    t_pack = per_sample(lambda i: packed[(i, i)], n)
     batches = [
         pseudo_collate([packed[(i, i)] for i in range(s, min(s + batch, n))])
         for s in range(0, n, batch)
     ]
-    t_views = timed(lambda: [pre(b, training=True) for b in batches], 1, 1,
+    t_views = timed(lambda: [pre(b, training=True) for b in batches], 5, 1,
                     'cpu') / n
     t_dev = t_pack + t_views
     print(f'data path, 4 views per sample, 1 thread, {n} samples:')
     print(f'  ours, per-sample pipeline  {t_ours * 1e3:7.2f} ms/sample')
     print(f'  ours, device-side views    {t_dev * 1e3:7.2f} ms/sample = '
           f'{t_pack * 1e3:.2f} in the workers (load + pack) + '
-          f'{t_views * 1e3:.2f} making the views (on the CPU here)')
+          f'{t_views * 1e3:.2f} making the views (on the CPU here, batch '
+          f'{batch})')
     if args.official:
         from official_code import official_feeder
         feeder = official_feeder(args.official, osp.join(folder, 'data.npy'),
                                  osp.join(folder, 'frames.npy'))
-        t_off = timed(lambda: [feeder[i] for i in range(n)], 1, 1,
-                      'cpu') / n
+        t_off = per_sample(lambda i: feeder[i], n)
         print(f'  official feeder            {t_off * 1e3:7.2f} ms/sample '
               f'-> ours {t_off / t_ours:.2f}x (per-sample), '
               f'{t_off / t_dev:.2f}x (device-side, views on the CPU), '

@@ -1,10 +1,40 @@
-from typing import Dict, Optional
+from typing import Dict, List, Optional, Union
 
 import torch
 from mmaction.registry import MODELS
 from mmengine.model import BaseDataPreprocessor, stack_batch
 
-from ..utils.batched_views import draw_view_params, make_views
+from ..utils.batched_views import make_views
+from ..utils.view_draws import draw_view_params
+
+
+def pad_clips(inputs: Union[torch.Tensor, List[torch.Tensor]]
+              ) -> torch.Tensor:
+    """One ``(1, M, T_i, V, C)`` clip per sample -> ``(B, M, T, V, C)``,
+    zero-padded in time to the longest (one copy per clip).
+
+    Args:
+        inputs (torch.Tensor | list[torch.Tensor]): The clips, or a stacked
+            ``(B, 1, M, T, V, C)`` batch.
+
+    Returns:
+        torch.Tensor: The padded batch.
+    """
+    shapes = [tuple(x.shape) for x in inputs]
+    if any(len(s) != 5 or s[0] != 1 or s[1:2] + s[3:] != shapes[0][1:2] +
+           shapes[0][3:] for s in shapes):
+        raise ValueError('UmURLViewPreprocessor expects one clip per sample, '
+                         f'(1, M, T, V, C) each, got {shapes[:4]}: put '
+                         'FormatGCNInput + PackActionInputs (no MultiView) '
+                         'in the pipeline')
+    if isinstance(inputs, torch.Tensor):
+        return inputs[:, 0]
+    _, M, _, V, C = shapes[0]
+    out = inputs[0].new_zeros(
+        (len(inputs), M, max(s[2] for s in shapes), V, C))
+    for i, x in enumerate(inputs):
+        out[i, :, :x.shape[2]] = x[0]
+    return out
 
 
 @MODELS.register_module()
@@ -13,11 +43,13 @@ class UmURLViewPreprocessor(BaseDataPreprocessor):
 
     The data workers only load, format and pack one clip per sample
     (``FormatGCNInput`` + ``PackActionInputs`` with ``total_frames`` and
-    ``aug_seed`` in ``meta_keys``). In training this preprocessor stacks
-    the clips (zero-padded in time to the longest), and draws and applies
-    the views of the whole batch at once (:mod:`..utils.batched_views`):
-    random temporal crop + linear resize, then joint corruption or shear —
-    the distributions of the per-sample transforms. Every draw is a hash of
+    ``aug_seed`` in ``meta_keys``). In training this preprocessor pads the
+    clips in time to the longest and moves them to the device once, draws
+    the views' parameters on the host (:mod:`..utils.view_draws`, a few
+    dozen NumPy operations for the whole batch) and applies them on the
+    device (:mod:`..utils.batched_views`): random temporal crop + linear
+    resize, then joint corruption or shear — the distributions of the
+    per-sample transforms. Every draw is a hash of
     the sample's ``aug_seed`` (set by :class:`SeededSampler`), so a
     sample's views depend on ``(run seed, epoch, index)`` only, not on its
     batch, rank or worker: a resumed run continues exactly and N processes
@@ -71,25 +103,23 @@ class UmURLViewPreprocessor(BaseDataPreprocessor):
             dict: ``inputs`` ``(B, K, M, clip_len, V, C)`` in training,
             else ``(B, num_clips, M, T, V, C)``; ``data_samples``.
         """
-        data = self.cast_data(data)
-        inputs, samples = data['inputs'], data.get('data_samples')
-        if isinstance(inputs, (list, tuple)):
-            inputs = stack_batch(list(inputs))
         if not training:
-            return dict(inputs=inputs, data_samples=samples)
+            data = self.cast_data(data)
+            inputs = data['inputs']
+            if isinstance(inputs, (list, tuple)):
+                inputs = stack_batch(list(inputs))
+            return dict(inputs=inputs, data_samples=data.get('data_samples'))
         if self.num_views is None:
             raise ValueError('UmURLViewPreprocessor.num_views is not set '
                              '(UmURLPretrainer sets it)')
-        if inputs.ndim != 6 or inputs.shape[1] != 1:
-            raise ValueError('UmURLViewPreprocessor expects one clip per '
-                             'sample, (B, 1, M, T, V, C), got '
-                             f'{tuple(inputs.shape)}: put FormatGCNInput + '
-                             'PackActionInputs (no MultiView) in the pipeline')
-        clips = inputs[:, 0]
+        # the views need only the samples' metainfo: the data samples stay
+        # where they are, the clips go to the device
+        samples = data.get('data_samples')
+        clips = self.cast_data(pad_clips(data['inputs']))
         frames, seeds = self._meta(samples, clips.shape[2])
         params = draw_view_params(
-            frames.to(clips.device), self.num_views, clips.shape[3],
-            clips.shape[4], seeds.to(clips.device), **self.view_cfg)
+            frames, self.num_views, clips.shape[3], clips.shape[4], seeds,
+            device=clips.device, **self.view_cfg)
         views = make_views(clips, params, self.view_cfg['clip_len'])
         return dict(inputs=views, data_samples=samples)
 
@@ -101,12 +131,9 @@ class UmURLViewPreprocessor(BaseDataPreprocessor):
         if not samples:
             raise ValueError('UmURLViewPreprocessor needs data samples with '
                              "'total_frames' (PackActionInputs meta_keys)")
-        frames = [
-            min(int(s.metainfo.get('total_frames', length)), length)
-            for s in samples
-        ]
-        seeds = torch.tensor(
-            [s.metainfo.get('aug_seed', -1) for s in samples])
+        frames = [min(int(s.get('total_frames', length)), length)
+                  for s in samples]
+        seeds = torch.tensor([s.get('aug_seed', -1) for s in samples])
         missing = seeds < 0
         seeds[missing] = torch.randint(2**32, (int(missing.sum()), ))
         return torch.tensor(frames), seeds

@@ -1,0 +1,143 @@
+"""The random parameters of UmURL's pre-training views, for a whole batch.
+
+Drawn on the host in NumPy (a few dozen operations on ``(B, K, ...)``
+arrays: cheaper there than as as many tiny device kernels) and handed to the
+device as tensors; :func:`..batched_views.make_views` applies them there.
+Every random number is a hash of (sample seed, view, draw index)
+(:func:`hashed_uniform`), so a sample's views do not depend on the batch it
+is in, the rank or the data workers.
+"""
+from typing import Dict, Optional, Union
+
+import numpy as np
+import torch
+
+_M32 = 0xFFFFFFFF
+
+Array = Union[np.ndarray, torch.Tensor]
+
+
+def _hash32(x: np.ndarray) -> np.ndarray:
+    """An integer mixer on 32-bit values held in int64 (every product stays
+    below 2**63: the constants are below 2**31)."""
+    x = x & _M32
+    x ^= x >> 16
+    x *= 0x7FEB352D
+    x &= _M32
+    x ^= x >> 15
+    x *= 0x2C1B3C6D
+    x &= _M32
+    x ^= x >> 16
+    return x
+
+
+def hashed_uniform(seeds: Array, count: int) -> np.ndarray:
+    """``count`` uniform numbers in ``[0, 1)`` per seed, ``(B, count)``
+    float64 with 32 random bits each: a pure function of (seed, index)."""
+    index = np.arange(count, dtype=np.int64)
+    key = _hash32(_hash32(np.asarray(seeds, np.int64)[:, None]) + 0x61C88647)
+    x = _hash32(_hash32(key ^ (index * 0x27D4EB2F & _M32)) + index)
+    return x / 2.0**32
+
+
+def draw_view_params(frames: Array,
+                     num_views: int,
+                     num_joints: int,
+                     num_coords: int,
+                     seeds: Array,
+                     clip_len: int = 64,
+                     min_ratio: float = 0.1,
+                     max_ratio: float = 1.0,
+                     corrupt_prob: float = 0.5,
+                     corrupt_joints: int = 15,
+                     zero_prob: float = 0.5,
+                     shear: float = 1.0,
+                     coords: Optional[int] = None,
+                     device: Union[str, torch.device, None] = None
+                     ) -> Dict[str, torch.Tensor]:
+    """Draw every random parameter of ``num_views`` views of each sample.
+
+    Per view: ``ratio ~ U[min_ratio, max_ratio]``, crop length ``L =
+    min(max(floor(F * ratio), clip_len), F)``, start uniform in ``[0, F -
+    L]``; with ``corrupt_prob`` joint corruption (``corrupt_joints`` joints
+    without replacement, zeroed with ``zero_prob``, else mixed by a ``C x C``
+    matrix ``U(-1, 1)``), otherwise shear (off-diagonal ``U(-shear,
+    shear)``).
+
+    Args:
+        frames (np.ndarray | torch.Tensor): ``(B,)`` valid frame counts F.
+        num_views (int): Views K per sample.
+        num_joints (int): Joints V.
+        num_coords (int): Coordinates C.
+        seeds (np.ndarray | torch.Tensor): ``(B,)`` per-sample seeds (e.g.
+            the ``aug_seed`` of :class:`SeededSampler`).
+        clip_len (int): Output frames. Defaults to 64.
+        min_ratio (float): Defaults to 0.1.
+        max_ratio (float): Defaults to 1.0.
+        corrupt_prob (float): Probability of corruption (else shear).
+            Defaults to 0.5.
+        corrupt_joints (int): Joints corrupted. Defaults to 15.
+        zero_prob (float): Probability of zeroing (else mixing). Defaults
+            to 0.5.
+        shear (float): Bound of the shear entries. Defaults to 1.
+        coords (int, optional): Leading channels that are coordinates (the
+            mixing and shear act on them; a keypoint-score channel after
+            them is kept, or zeroed with its joint). Defaults to all C.
+        device (str | torch.device, optional): Where the returned tensors
+            go. Defaults to ``frames``' device (a tensor), else the CPU.
+
+    Returns:
+        dict[str, torch.Tensor]: ``ratio``, ``start``, ``length`` (B, K);
+        ``corrupt``, ``zero`` (B, K) bool; ``joints`` (B, K, V) bool;
+        ``mix``, ``shear`` (B, K, C, C).
+    """
+    if corrupt_joints > num_joints:
+        raise ValueError(f'cannot corrupt {corrupt_joints} of {num_joints} '
+                         'joints')
+    if device is None:
+        device = getattr(frames, 'device', 'cpu')
+    if isinstance(frames, torch.Tensor):
+        frames = frames.cpu().numpy()
+    if isinstance(seeds, torch.Tensor):
+        seeds = seeds.cpu().numpy()
+    B, K, V, C = len(frames), num_views, num_joints, num_coords
+    A = C if coords is None else coords
+    if not 1 <= A <= C:
+        raise ValueError(f'coords={coords} but the clips have {C} channels')
+    # per view: ratio, start, corrupt, zero, V joint keys, A*A mix, A*A shear
+    sizes = (1, 1, 1, 1, V, A * A, A * A)
+    u = hashed_uniform(seeds, K * sum(sizes)).reshape(B, K, sum(sizes))
+    ratio_u, start_u, corrupt_u, zero_u, keys, mix_u, shear_u = np.split(
+        u, np.cumsum(sizes)[:-1], axis=-1)
+    F = np.asarray(frames, np.float64)[:, None]
+    ratio = min_ratio + (max_ratio - min_ratio) * ratio_u[..., 0]
+    length = np.minimum(np.maximum(np.floor(F * ratio), clip_len), F)
+    start = np.minimum(np.floor(start_u[..., 0] * (F - length + 1)),
+                       F - length)
+    # a uniform random subset of joints: those with the smallest keys
+    joints = keys.argsort(-1, kind='stable').argsort(-1) < corrupt_joints
+    off = 1 - np.eye(A)
+    mix = mix_u.reshape(B, K, A, A) * 2 - 1
+    shear = np.eye(A) + (shear_u.reshape(B, K, A, A) * 2 - 1) * shear * off
+    params = dict(
+        ratio=ratio,
+        start=start.astype(np.int64),
+        length=length.astype(np.int64),
+        corrupt=corrupt_u[..., 0] < corrupt_prob,
+        joints=joints,
+        zero=zero_u[..., 0] < zero_prob,
+        mix=_pad_identity(mix.astype(np.float32), C),
+        shear=_pad_identity(shear.astype(np.float32), C))
+    return {k: torch.from_numpy(v).to(device) for k, v in params.items()}
+
+
+def _pad_identity(mat: np.ndarray, channels: int) -> np.ndarray:
+    """Embed ``(..., A, A)`` matrices in the top-left corner of
+    ``(..., C, C)`` identities (channels past A pass through)."""
+    A = mat.shape[-1]
+    if A == channels:
+        return mat
+    out = np.zeros(mat.shape[:-2] + (channels, channels), mat.dtype)
+    out[..., range(channels), range(channels)] = 1
+    out[..., :A, :A] = mat
+    return out
