@@ -7,7 +7,8 @@ from umurl_mm.models.utils.view_draws import draw_view_params
 
 
 def test_draws_are_the_same_from_numpy_and_torch_inputs():
-    frames, seeds = np.array([30, 64, 200, 301]), np.array([0, 1, 2**32 - 1, 7])
+    frames = np.array([30, 64, 200, 301])
+    seeds = np.array([0, 1, 2**32 - 1, 7])
     a = draw_view_params(frames, 4, 17, 3, seeds, coords=2, corrupt_joints=10)
     b = draw_view_params(torch.from_numpy(frames), 4, 17, 3,
                          torch.from_numpy(seeds), coords=2,
