@@ -376,6 +376,9 @@ def main():
     if args.official and cfg.model.backbone.get('hidden_dim', 1024) != 1024:
         raise SystemExit('--official compares the full-size model: use a '
                          'config with hidden_dim=1024')
+    if args.amp and args.device == 'cpu':
+        raise SystemExit('--amp needs a GPU: mmengine\'s AmpOptimWrapper '
+                         'does not run on the CPU')
     init_default_scope(cfg.get('default_scope', 'mmaction'))
     import umurl_mm  # noqa: F401
     batch = args.batch or cfg.train_dataloader.batch_size
