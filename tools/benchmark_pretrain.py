@@ -185,6 +185,7 @@ def bench_projectors(model, batch, world_sizes, args):
 def synthetic_files(folder):
     """The synthetic set as our .pkl and in the official npy layout."""
     import mmengine
+
     from umurl_mm.datasets.synthetic import make_synthetic_dataset
     data = make_synthetic_dataset(num_subjects=4, num_reps=1)
     pkl = osp.join(folder, 'synthetic.pkl')

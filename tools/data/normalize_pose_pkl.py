@@ -4,7 +4,6 @@ splits."""
 import argparse
 
 from umurl_mm.cli import add_layout_arg
-
 from umurl_mm.datasets import umurl_normalize
 from umurl_mm.datasets.converters import (dump_pose_data, load_pose_data,
                                           track_progress)

@@ -11,6 +11,7 @@ output (umurl_mm.apis.extract_features shows the preparation), and returns
 import argparse
 
 import torch
+
 from umurl_mm.apis import init_encoder
 from umurl_mm.apis.onnx_export import export_onnx, onnx_max_error
 from umurl_mm.cli import add_encoder_args
