@@ -309,7 +309,10 @@ def bench_e2e(cfg, pkl, folder, batch, args):
              cfg.view_preprocessor)):
         run_cfg = cfg.copy()
         run_cfg.model.data_preprocessor = pre
-        model, wrapper = build_ours(run_cfg, args.device, args.amp)
+        model, wrapper = build_ours(run_cfg, args.device, args.amp,
+                                    args.amp_dtype)
+        if args.compile:
+            model.backbone = torch.compile(model.backbone)
         loader_cfg = run_cfg.train_dataloader.copy()
         loader_cfg.dataset = dict(loader_cfg.dataset, ann_file=pkl,
                                   split='xsub_train', pipeline=pipeline)
@@ -356,7 +359,7 @@ def main():
                         default=None, help='AMP dtype (default: the '
                         'config\'s, else float16)')
     parser.add_argument('--compile', action='store_true',
-                        help='torch.compile the encoder for the step')
+                        help='torch.compile the encoder (step and end to end)')
     parser.add_argument('--project', action='store_true',
                         help='print the projected wall time of each NTU '
                         'recipe from the measured step rate')
