@@ -49,11 +49,11 @@ class UmURLViewPreprocessor(BaseDataPreprocessor):
     dozen NumPy operations for the whole batch) and applies them on the
     device (:mod:`..utils.batched_views`): random temporal crop + linear
     resize, then joint corruption or shear — the distributions of the
-    per-sample transforms. Every draw is a hash of
-    the sample's ``aug_seed`` (set by :class:`SeededSampler`), so a
-    sample's views depend on ``(run seed, epoch, index)`` only, not on its
-    batch, rank or worker: a resumed run continues exactly and N processes
-    train like one. In eval mode the clips are only stacked.
+    per-sample transforms. Every draw is a hash of the sample's
+    ``aug_seed`` (set by :class:`SeededSampler`), so a sample's views
+    depend on ``(run seed, epoch, index)`` only, not on its batch, rank or
+    worker: a resumed run continues exactly and N processes train like one.
+    In eval mode the clips are only stacked.
 
     Args:
         clip_len (int): Frames of a view. Defaults to 64.
