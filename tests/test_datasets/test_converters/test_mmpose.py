@@ -9,7 +9,8 @@ import pytest
 from tests.utils import run_tool
 from umurl_mm.datasets import UmURLPoseDataset
 from umurl_mm.datasets.converters import (frames_from_results,
-                                          read_mmpose_json, track_persons)
+                                          pose_annotation, read_mmpose_json,
+                                          track_persons)
 
 
 def two_people(T=12, V=17, seed=0):
@@ -178,3 +179,12 @@ def test_tool_one_file_takes_its_label_from_the_csv(tmp_path):
                     str(tmp_path / 'other.csv'), '--img-shape', '480', '640')
     assert proc.returncode != 0
     assert "other.csv: no row for" in proc.stderr and "'clip1'" in proc.stderr
+
+
+@pytest.mark.parametrize('img_shape', [(0, 1920), (1080, ), 'HD'])
+def test_pose_annotation_names_a_bad_img_shape(tmp_path, img_shape):
+    frames = read_mmpose_json(write(tmp_path / 'a.json', two_people()[2]))
+    assert pose_annotation(frames, 'clip', (1080, 1920))['img_shape'] == (
+        1080, 1920)
+    with pytest.raises(ValueError, match=r'^clip: img_shape: expected'):
+        pose_annotation(frames, 'clip', img_shape)

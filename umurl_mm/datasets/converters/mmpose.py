@@ -9,6 +9,8 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from ..preprocess import check_img_shape
+
 #: One frame: keypoints (N, V, 2), scores (N, V), boxes (N, 4) or None.
 Frame = Tuple[np.ndarray, np.ndarray, Optional[np.ndarray]]
 
@@ -244,7 +246,8 @@ def pose_annotation(frames: Sequence[Frame], name: str,
         keypoint, score = track_persons(frames, **track_kwargs)
     except ValueError as e:
         raise ValueError(f'{name}: {e}') from None
-    shape = tuple(int(v) for v in img_shape)
+    shape = tuple(
+        int(v) for v in check_img_shape(img_shape, f'{name}: img_shape'))
     return dict(
         frame_dir=name,
         label=int(label),
