@@ -10,9 +10,10 @@ from typing import Dict
 
 import torch
 
-from .view_draws import draw_view_params, hashed_uniform
+# draw_view_params stays importable from here, where it used to live
+from .view_draws import draw_view_params
 
-__all__ = ['draw_view_params', 'hashed_uniform', 'crop_resize', 'make_views']
+__all__ = ['draw_view_params', 'crop_resize', 'make_views']
 
 
 def crop_resize(x: torch.Tensor, start: torch.Tensor, length: torch.Tensor,
