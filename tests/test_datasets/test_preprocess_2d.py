@@ -89,3 +89,12 @@ def test_bad_shapes_are_named():
         normalize_2d(kp, score, (H, W), layout='nturgb+d')
     with pytest.raises(ValueError, match="the config's 'coco' layout"):
         normalize_2d(kp[..., :1], None, (H, W))
+
+
+def test_non_finite_scores_are_named():
+    kp, score = sample()
+    score = score.copy()
+    score[0, 1, 2] = np.nan
+    with pytest.raises(ValueError,
+                       match="v, field 'keypoint_score': non-finite"):
+        normalize_2d(kp, score, (H, W), where='v')

@@ -9,7 +9,7 @@ from typing import Optional, Sequence, Tuple, Union
 import numpy as np
 
 from .layout import NTU_LAYOUT, SkeletonLayout, get_layout
-from .skeleton import check_keypoint
+from .skeleton import check_keypoint, check_keypoint_score
 
 
 def select_active_bodies(keypoint: np.ndarray,
@@ -191,10 +191,9 @@ def normalize_2d(keypoint: np.ndarray,
     height, width = check_img_shape(img_shape, f"{where}, field 'img_shape'")
     kp = keypoint.astype(np.float64)
     if score is not None:
-        if np.shape(score) != keypoint.shape[:3]:
-            raise ValueError(
-                f"{where}, field 'keypoint_score': shape {np.shape(score)}, "
-                f'expected {keypoint.shape[:3]} (the keypoint\'s M, T, V)')
+        score = np.asarray(score)
+        check_keypoint_score(score, keypoint.shape[:3],
+                             f"{where}, field 'keypoint_score'")
         # an undetected joint ((0, 0)) has no score either
         score = np.asarray(score, np.float64) * kp.any(-1)
         kp = np.concatenate([kp, score[..., None]], -1)

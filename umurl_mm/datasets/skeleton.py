@@ -1,5 +1,7 @@
 """Sanity checks of skeleton arrays, shared by the dataset, the converters
 and the feature API."""
+from typing import Tuple
+
 import numpy as np
 
 from .layout import KNOWN_LAYOUTS
@@ -71,3 +73,20 @@ def check_keypoint(keypoint: np.ndarray,
                 f'{where}: implausible coordinate {float(peak):.3g} at index '
                 f'(m, t, v, c) = {tuple(int(i) for i in bad)} (limit '
                 f'|x| <= {max_abs:g}; raise max_abs if this is real data)')
+
+
+def check_keypoint_score(score, shape: Tuple[int, ...], where: str) -> None:
+    """Raise a ``ValueError`` naming ``where`` unless ``score`` is a finite
+    array of ``shape`` (the ``(M, T, V)`` of its keypoints).
+
+    Args:
+        score: The ``keypoint_score`` value.
+        shape (tuple[int]): The keypoints' ``(M, T, V)``.
+        where (str): Where it comes from (file, sample and field).
+    """
+    if not isinstance(score, np.ndarray) or score.shape != tuple(shape):
+        raise ValueError(f'{where}: expected an array of shape {tuple(shape)} '
+                         '(M, T, V of the keypoints), got '
+                         f'{getattr(score, "shape", type(score))}')
+    if not np.isfinite(score).all():
+        raise ValueError(f'{where}: non-finite score')

@@ -10,7 +10,7 @@ from mmengine.logging import print_log
 from .layout import get_layout
 from .preprocess import check_img_shape
 from .seeded_sampler import seeded_rng
-from .skeleton import MAX_ABS_COORD, check_keypoint
+from .skeleton import MAX_ABS_COORD, check_keypoint, check_keypoint_score
 from .sources import missing_data_message
 
 REQUIRED_FIELDS = ('frame_dir', 'label', 'keypoint', 'total_frames')
@@ -204,13 +204,8 @@ class UmURLPoseDataset(PoseDataset):
         if score is None:
             raise ValueError(f"{where} 'keypoint_score': missing (the "
                              'config feeds keypoint scores: with_score=True)')
-        shape = anno['keypoint'].shape[:3]
-        if not isinstance(score, np.ndarray) or score.shape != shape:
-            raise ValueError(f"{where} 'keypoint_score': expected an array "
-                             f'of shape {shape} (M, T, V of the keypoints), '
-                             f'got {getattr(score, "shape", type(score))}')
-        if not np.isfinite(score).all():
-            raise ValueError(f"{where} 'keypoint_score': non-finite score")
+        check_keypoint_score(score, anno['keypoint'].shape[:3],
+                             f"{where} 'keypoint_score'")
 
     def _check_sample(self, path: str, index: int, anno: Dict) -> None:
         if not isinstance(anno, dict):

@@ -5,7 +5,7 @@ import numpy as np
 
 from ..layout import SkeletonLayout, get_layout
 from ..preprocess import check_img_shape, umurl_normalize
-from ..skeleton import check_keypoint
+from ..skeleton import check_keypoint, check_keypoint_score
 from .official_npy import load_npy
 
 
@@ -63,8 +63,7 @@ def read_npy_clip(path: str,
                 img_shape=shape, original_shape=shape,
                 total_frames=kp.shape[1])
     if with_score:
-        score = kp[..., 2]
-        if not np.isfinite(score).all():
-            raise ValueError(f'{where}: non-finite keypoint score')
-        anno['keypoint_score'] = np.ascontiguousarray(score)
+        score = np.ascontiguousarray(kp[..., 2])
+        check_keypoint_score(score, score.shape, f'{where}, keypoint score')
+        anno['keypoint_score'] = score
     return anno
