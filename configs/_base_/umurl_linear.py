@@ -1,5 +1,8 @@
 # Linear evaluation, the official recipe: MMAction2's RecognizerGCN +
-# GCNHead on the frozen UmURL encoder (eval mode, no gradients).
+# GCNHead on the frozen UmURL encoder (eval mode, no gradients). The head is
+# FP32GCNHead, GCNHead with float32 scores, so that training under bf16
+# autocast works (MMAction2 computes the accuracy in NumPy, which has no
+# bfloat16); any MMAction2 head fits in its place.
 # Linear(2048 -> classes) ~ N(0, 0.01), SGD lr 0.03 momentum 0.9, no weight
 # decay, batch 512 in one process, 150 epochs, lr x0.1 at 120 and 140; the
 # test split is evaluated every 5 epochs and the best top-1 kept. On several
@@ -21,7 +24,7 @@ model = dict(
         hidden_dim=hidden_dim,
         frozen=True),
     cls_head=dict(
-        type='GCNHead',
+        type='FP32GCNHead',
         num_classes=60,
         in_channels=2 * hidden_dim,
         init_cfg=dict(type='Normal', layer='Linear', std=0.01, bias=0)))

@@ -192,8 +192,10 @@ class UmURL(BaseModule):
             torch.Tensor: ``(N, 2H)`` representation [temporal, spatial].
         """
         temporal = temporal + self.pos_embed[:, :temporal.shape[1]]
-        temporal = self.temporal_encoder(temporal).amax(dim=1)
-        spatial = self.spatial_encoder(spatial).amax(dim=1)
+        # max-pooled in float32 (a no-op without autocast): in bf16,
+        # inductor's backward of amax gives non-finite gradients
+        temporal = self.temporal_encoder(temporal).float().amax(dim=1)
+        spatial = self.spatial_encoder(spatial).float().amax(dim=1)
         return torch.cat([temporal, spatial], dim=1)
 
     def forward(self,

@@ -91,8 +91,14 @@ class UmURLViewPreprocessor(BaseDataPreprocessor):
             zero_prob=zero_prob, shear=shear, coords=coords)
         self.num_views = num_views
 
+    @torch.compiler.disable
     def forward(self, data: Dict, training: bool = False) -> Dict:
         """Stack the clips; in training, replace them by their views.
+
+        The views are made in float32 whatever the autocast state (mmengine
+        runs the data preprocessor inside ``AmpOptimWrapper``'s autocast)
+        and outside ``torch.compile``'s graphs (the draws are host-side
+        NumPy; the clips' length varies from batch to batch).
 
         Args:
             data (dict): ``inputs`` (list of ``(1, M, T, V, C)``) and
@@ -120,14 +126,16 @@ class UmURLViewPreprocessor(BaseDataPreprocessor):
         params = draw_view_params(
             frames, self.num_views, clips.shape[3], clips.shape[4], seeds,
             device=clips.device, **self.view_cfg)
-        views = make_views(clips, params, self.view_cfg['clip_len'])
+        with torch.autocast(clips.device.type, enabled=False):
+            views = make_views(clips, params, self.view_cfg['clip_len'])
         return dict(inputs=views, data_samples=samples)
 
     @staticmethod
     def _meta(samples, length: int):
         """Valid frame counts (``total_frames``, else the padded length)
         and ``aug_seed`` of each sample (without one: drawn from torch's
-        global RNG, which ``EpochSeedHook`` re-derives every epoch)."""
+        global RNG, which ``EpochSeedHook`` re-derives every epoch and
+        rank)."""
         if not samples:
             raise ValueError('UmURLViewPreprocessor needs data samples with '
                              "'total_frames' (PackActionInputs meta_keys)")

@@ -68,7 +68,8 @@ class UmURLLoss(nn.Module):
       (not detached)
     - ``loss_vc = w_vc * sum over all six embeddings of VC(z)``
 
-    All terms are computed in float32.
+    All terms are computed in float32, with autocast disabled inside (a
+    Gram matrix in bf16/fp16 would lose precision, and in fp16 overflow).
 
     Args:
         intra_weight (float): Defaults to 5.
@@ -107,6 +108,11 @@ class UmURLLoss(nn.Module):
             ``loss_vc``.
         """
         names: Sequence[str] = list(uni)
+        with torch.autocast(uni[names[0]].device.type, enabled=False):
+            return self._terms(names, uni, fused)
+
+    def _terms(self, names: Sequence[str], uni: Dict[str, torch.Tensor],
+               fused: Dict[str, torch.Tensor]) -> Dict[str, torch.Tensor]:
         z = {m: uni[m].float() for m in names}
         zu = {m: fused[m].float() for m in names}
         center = sum(z.values()) / len(names)

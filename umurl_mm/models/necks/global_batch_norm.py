@@ -35,14 +35,19 @@ class GlobalBatchNorm1d(nn.BatchNorm1d):
     computes what one BatchNorm on the concatenated batch computes, forward
     and backward — SyncBatchNorm's result where torch's ``SyncBatchNorm``
     needs CUDA. Outside a multi-rank process group, or in eval mode, it is a
-    plain ``BatchNorm1d``; its state dict is ``BatchNorm1d``'s.
+    plain ``BatchNorm1d``; its state dict is ``BatchNorm1d``'s. Statistics
+    and normalisation are computed in float32 whatever the autocast state;
+    the output has the input's dtype.
     """
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        with torch.autocast(x.device.type, enabled=False):
+            return self._forward(x.float()).to(x.dtype)
+
+    def _forward(self, x: torch.Tensor) -> torch.Tensor:
         if not (self.training and dist.is_available()
                 and dist.is_initialized() and dist.get_world_size() > 1):
             return super().forward(x)
-        dtype, x = x.dtype, x.float()
         count = torch.tensor([float(x.shape[0])], device=x.device)
         dist.all_reduce(count)
         mean = _all_reduce(x.sum(0)) / count
@@ -59,4 +64,4 @@ class GlobalBatchNorm1d(nn.BatchNorm1d):
         out = centred * torch.rsqrt(var + self.eps)
         if self.affine:
             out = out * self.weight + self.bias
-        return out.to(dtype)
+        return out
