@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Usage: GPUS=8 bash tools/slurm_train.sh PARTITION JOB_NAME CONFIG [options]
+# Usage: GPUS=4 bash tools/slurm_train.sh PARTITION JOB_NAME CONFIG [options]
+# GPUS: the config's GPU count (4xb128: 4, 8xb128: 8; default 8), at most 8
+# per node; each task gets 10 CPUs (the configs' 8 data workers + 2).
 set -x
 PARTITION=$1
 JOB_NAME=$2
 CONFIG=$3
 GPUS=${GPUS:-8}
-GPUS_PER_NODE=${GPUS_PER_NODE:-8}
-CPUS_PER_TASK=${CPUS_PER_TASK:-5}
+GPUS_PER_NODE=${GPUS_PER_NODE:-$((GPUS < 8 ? GPUS : 8))}
+CPUS_PER_TASK=${CPUS_PER_TASK:-10}
 SRUN_ARGS=${SRUN_ARGS:-""}
 
 PYTHONPATH="$(dirname "$0")/..":$PYTHONPATH \

@@ -14,8 +14,8 @@ from mmengine.runner import Runner  # noqa: E402
 
 from umurl_mm.checkpoint import load_model_checkpoint  # noqa: E402
 from umurl_mm.cli import (add_runner_args, apply_runner_args,  # noqa: E402
-                          close_distributed, parse_runner_args,
-                          setup_cpu_distributed)
+                          close_distributed, init_distributed,
+                          parse_runner_args)
 
 
 def parse_args():
@@ -42,7 +42,7 @@ def main():
             cfg.test_evaluator, (list, tuple)) else [cfg.test_evaluator]
         cfg.test_evaluator.append(
             dict(type='DumpResults', out_file_path=args.dump))
-    setup_cpu_distributed(cfg)
+    init_distributed(cfg)
     runner = Runner.from_cfg(cfg)
     if args.checkpoint is not None:
         model = runner.model

@@ -7,11 +7,12 @@ import os
 os.environ.setdefault('TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD', '1')
 
 from mmengine.config import Config  # noqa: E402
+from mmengine.dist import broadcast_object_list, is_main_process  # noqa
 from mmengine.runner import Runner  # noqa: E402
 
 from umurl_mm.cli import (add_runner_args, apply_runner_args,  # noqa: E402
-                          close_distributed, parse_runner_args,
-                          setup_cpu_distributed)
+                          close_distributed, init_distributed,
+                          parse_runner_args)
 from umurl_mm.engine import (ResumeError, find_resume_checkpoint,  # noqa
                              read_checkpoint)
 
@@ -54,10 +55,20 @@ def merge_args(cfg, args):
         cfg.auto_scale_lr.enable = True
     if args.seed is not None:
         cfg.randomness = dict(seed=args.seed)
-    cfg = apply_runner_args(cfg, args)
-    if args.resume is not None:
-        resolve_resume(cfg, args.resume)
-    return cfg
+    return apply_runner_args(cfg, args)
+
+
+def find_resume(cfg, resume):
+    """The checkpoint to resume from and its run's seed; an error message
+    instead if there is none (see :func:`find_resume_checkpoint`)."""
+    try:
+        if resume == 'auto':
+            path, meta = find_resume_checkpoint(cfg.work_dir)
+        else:
+            path, meta = resume, read_checkpoint(resume).get('meta', {})
+    except (ResumeError, ValueError) as e:
+        return f'error: {e}'
+    return path, meta.get('seed')
 
 
 def resolve_resume(cfg, resume):
@@ -65,28 +76,29 @@ def resolve_resume(cfg, resume):
 
     ``auto``: the newest readable checkpoint of the work dir (see
     :func:`find_resume_checkpoint`); a path: that file, which must be
-    readable. A config without a fixed seed takes the resumed run's, so
-    the shuffle and the augmentation continue as they would have.
+    readable. The main process decides (and alone moves unreadable files
+    aside), once the process group exists, and every rank takes its
+    answer. A config without a fixed seed takes the resumed run's, so the
+    shuffle and the augmentation continue as they would have.
     """
-    try:
-        if resume == 'auto':
-            rank = os.environ.get('RANK', os.environ.get('SLURM_PROCID', '0'))
-            path, meta = find_resume_checkpoint(cfg.work_dir, rank == '0')
-        else:
-            path, meta = resume, read_checkpoint(resume).get('meta', {})
-    except (ResumeError, ValueError) as e:
-        raise SystemExit(f'error: {e}')
+    found = [find_resume(cfg, resume) if is_main_process() else None]
+    broadcast_object_list(found)
+    if isinstance(found[0], str):
+        raise SystemExit(found[0])
+    path, seed = found[0]
     print(f'resuming from {path}', flush=True)
     cfg.resume, cfg.load_from = True, path
     randomness = cfg.get('randomness') or {}
-    if randomness.get('seed') is None and meta.get('seed') is not None:
-        cfg.randomness = dict(randomness, seed=meta['seed'])
+    if randomness.get('seed') is None and seed is not None:
+        cfg.randomness = dict(randomness, seed=seed)
 
 
 def main():
     args = parse_args()
     cfg = merge_args(Config.fromfile(args.config), args)
-    setup_cpu_distributed(cfg)
+    init_distributed(cfg)
+    if args.resume is not None:
+        resolve_resume(cfg, args.resume)
     runner = Runner.from_cfg(cfg)
     runner.train()
     del runner  # DDP before its process group

@@ -187,25 +187,33 @@ def close_distributed() -> None:
         dist.destroy_process_group()
 
 
-def setup_cpu_distributed(cfg: Config) -> None:
-    """Let ``--launcher pytorch`` (``tools/dist_train.sh``,
-    ``tools/dist_test.sh``) run on machines without a GPU.
+def init_distributed(cfg: Config) -> None:
+    """Start the process group of a distributed run now, before the tool's
+    own decisions that all ranks must share (what to resume from); the
+    Runner then keeps it.
 
-    mmengine's launcher calls ``torch.cuda.set_device`` and wrap the model
-    with ``device_ids=[LOCAL_RANK]``; without CUDA this initialises the
-    process group with gloo from the launcher's environment first (mmengine
-    then keeps it) and wraps DDP without ``device_ids``. With CUDA nothing
-    changes.
+    With CUDA this is mmengine's ``init_dist`` with the config's
+    ``env_cfg.dist_cfg``, as the Runner would call it. Without CUDA,
+    ``--launcher pytorch`` (``tools/dist_train.sh``, ``tools/dist_test.sh``)
+    starts gloo from torchrun's environment and DDP is wrapped without
+    ``device_ids`` (mmengine's launcher would call ``torch.cuda.set_device``
+    and wrap with ``device_ids=[LOCAL_RANK]``).
 
     Args:
         cfg (Config): The config, with ``launcher`` set.
     """
     import torch
     import torch.distributed as dist
-    if cfg.launcher != 'pytorch' or torch.cuda.is_available():
+    from mmengine.dist import init_dist
+    if cfg.launcher == 'none' or dist.is_initialized():
         return
-    if not dist.is_initialized():
-        dist.init_process_group('gloo')  # torchrun's RANK, MASTER_ADDR, ...
+    if torch.cuda.is_available():
+        init_dist(cfg.launcher,
+                  **(cfg.get('env_cfg') or {}).get('dist_cfg', {}))
+        return
+    if cfg.launcher != 'pytorch':
+        return  # the Runner starts it, or says why it cannot
+    dist.init_process_group('gloo')  # torchrun's RANK, MASTER_ADDR, ...
     wrapper = cfg.get('model_wrapper_cfg') or dict(
         type='MMDistributedDataParallel')
     wrapper.setdefault('device_ids', None)

@@ -63,3 +63,23 @@ def test_nothing_to_resume(tmp_path):
     (tmp_path / 'epoch_1.pth').write_bytes(b'garbage')
     with pytest.warns(UserWarning), pytest.raises(ResumeError):
         find_resume_checkpoint(str(tmp_path))
+
+
+def test_file_system_error_moves_nothing(work, monkeypatch):
+    """An OSError is the file system's answer, not the file's: the search
+    stops naming the file, nothing is renamed and no older checkpoint is
+    taken in its place."""
+    from mmengine.runner import CheckpointLoader
+    load = CheckpointLoader.load_checkpoint
+
+    def flaky(path, *args, **kwargs):
+        if path.endswith('epoch_10.pth'):
+            raise PermissionError(13, 'Permission denied', path)
+        return load(path, *args, **kwargs)
+
+    monkeypatch.setattr(CheckpointLoader, 'load_checkpoint', flaky)
+    with pytest.raises(ResumeError, match='epoch_10.pth: cannot read the '
+                       'file.*nothing was moved'):
+        find_resume_checkpoint(str(work))
+    assert (work / 'epoch_10.pth').exists()
+    assert not list(work.glob('*.corrupt'))

@@ -146,3 +146,16 @@ def test_epoch_seed_hook_rederives_every_rng():
     assert draws() == first
     runner.epoch = 4
     assert all(a != b for a, b in zip(draws(), first))
+
+
+def test_epoch_seeds_differ_between_ranks(monkeypatch):
+    import umurl_mm.engine.hooks.epoch_seed_hook as module
+    runner = SimpleNamespace(seed=3, epoch=2)
+
+    def draws(rank):
+        monkeypatch.setattr(module, 'get_rank', lambda: rank)
+        EpochSeedHook().before_train_epoch(runner)
+        return (random.random(), np.random.rand(), torch.rand(1).item())
+
+    assert draws(0) == draws(0)
+    assert all(a != b for a, b in zip(draws(0), draws(1)))

@@ -113,6 +113,28 @@ def test_preprocessor_seeds_views_from_the_samples():
     assert pre(data([1, 2, 3]), False)['inputs'].shape == (3, 1, 2, 30, 25, 3)
 
 
+def test_samples_without_seed_get_other_views_on_each_rank(monkeypatch):
+    """Without SeededSampler the seeds come from torch's global RNG, which
+    may agree across ranks: each rank takes its own row of a draw for all
+    ranks; rank 0 of 1 draws what it always drew."""
+    from mmaction.structures import ActionDataSample
+
+    import umurl_mm.models.data_preprocessors.view_preprocessor as module
+    samples = [ActionDataSample(metainfo=dict(total_frames=20))] * 3
+
+    def seeds(rank, world):
+        monkeypatch.setattr(module, 'get_dist_info', lambda: (rank, world))
+        torch.manual_seed(0)
+        return module.UmURLViewPreprocessor._meta(samples, 20)[1]
+
+    torch.manual_seed(0)
+    always = torch.randint(2**32, (3, ))
+    assert torch.equal(seeds(0, 1), always)
+    rows = torch.stack([seeds(r, 2) for r in range(2)])
+    assert torch.equal(rows[0], seeds(0, 1))
+    assert not torch.equal(rows[0], rows[1])
+
+
 def test_pretrainer_sets_the_view_count():
     model = MODELS.build(dict(
         type='UmURLPretrainer',

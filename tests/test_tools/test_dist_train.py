@@ -1,5 +1,7 @@
 """tools/dist_train.sh, as documented, on a machine without a GPU: two
-gloo processes of batch 4 train exactly like one process of batch 8."""
+gloo processes of batch 4 train exactly like one process of batch 8, with
+every modality or a subset (mmengine's DDP wrapper, which expects every
+trainable parameter to get a gradient)."""
 import glob
 import json
 import os
@@ -18,10 +20,14 @@ CONFIGS = {
     'per-sample views': 'configs/umurl/umurl-persampleviews_1xb64-u64-40e_'
     'synthetic-xsub-keypoint-3d.py'
 }
+CASES = [('device views', None), ('per-sample views', None),
+         ('device views', 'joint'), ('device views', 'joint,bone')]
 
 
-def options(ann_file, batch):
-    return tiny_options(ann_file, 1, batch=batch) + [
+def options(ann_file, batch, modalities=None):
+    subset = [] if modalities is None else \
+        [f'model.backbone.modalities=[{modalities}]']
+    return tiny_options(ann_file, 1, batch=batch) + subset + [
         'default_hooks.logger.interval=1',
         # SGD: Adam would turn float noise on zero-gradient parameters into
         # lr-sized steps
@@ -35,21 +41,25 @@ def losses(work):
             if '"loss"' in line]
 
 
-@pytest.mark.parametrize('views', list(CONFIGS))
-def test_dist_train_sh_on_cpu_equals_one_process(tmp_path, tiny_pkl, views):
-    config = CONFIGS[views]
-    two, one = str(tmp_path / 'two'), str(tmp_path / 'one')
+def dist_train(config, work, *args):
     env = dict(os.environ, PORT=str(free_port()),
                PATH=os.path.dirname(sys.executable) + os.pathsep +
                os.environ['PATH'])
     env.pop('TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD', None)
-    proc = subprocess.run(
-        ['bash', 'tools/dist_train.sh', config, '2', '--work-dir', two,
-         *options(tiny_pkl, 4)], cwd=REPO, env=env, capture_output=True,
-        text=True)
+    return subprocess.run(
+        ['bash', 'tools/dist_train.sh', config, '2', '--work-dir', work,
+         *args], cwd=REPO, env=env, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize('views,modalities', CASES)
+def test_dist_train_sh_on_cpu_equals_one_process(tmp_path, tiny_pkl, views,
+                                                 modalities):
+    config = CONFIGS[views]
+    two, one = str(tmp_path / 'two'), str(tmp_path / 'one')
+    proc = dist_train(config, two, *options(tiny_pkl, 4, modalities))
     assert proc.returncode == 0, proc.stderr[-3000:]
     proc = run_tool('tools/train.py', config, '--work-dir', one,
-                    *options(tiny_pkl, 8))
+                    *options(tiny_pkl, 8, modalities))
     assert proc.returncode == 0, proc.stderr[-3000:]
     dist_losses, single = losses(two), losses(one)
     assert len(dist_losses) == len(single) == 4
@@ -58,3 +68,25 @@ def test_dist_train_sh_on_cpu_equals_one_process(tmp_path, tiny_pkl, views):
     b = torch.load(f'{one}/epoch_1.pth', weights_only=False)['state_dict']
     for key in b:  # BN statistics are summed in another order
         assert_close_to_scale(a[key].double(), b[key].double(), name=key)
+
+
+def test_ranks_resume_from_one_decision(tmp_path, tiny_pkl):
+    """The main process picks the checkpoint (moving an unreadable one
+    aside) once the process group exists; every rank takes its answer."""
+    work = str(tmp_path / 'two')
+    config = CONFIGS['device views']
+    proc = dist_train(config, work, *tiny_options(tiny_pkl, 2, batch=4))
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    raw = open(f'{work}/epoch_2.pth', 'rb').read()
+    open(f'{work}/epoch_2.pth', 'wb').write(raw[:len(raw) // 3])
+    proc = dist_train(config, work, '--resume',
+                      *tiny_options(tiny_pkl, 3, batch=4))
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = proc.stdout + proc.stderr
+    assert out.count(f'resuming from {work}/epoch_1.pth') == 2
+    assert out.count('resuming from') == 2
+    assert out.count('epoch_2.pth: unreadable checkpoint') == 1
+    assert open(f'{work}/epoch_2.pth.corrupt', 'rb').read() == \
+        raw[:len(raw) // 3]
+    assert 'resumed epoch: 1' in out
+    torch.load(f'{work}/epoch_3.pth', weights_only=False)

@@ -28,22 +28,34 @@ def _trusted_pickles():
             os.environ[key] = old
 
 
+class UnreadableCheckpointError(ValueError):
+    """The file is there but is not a readable checkpoint (truncated, not
+    a checkpoint at all)."""
+
+
 def load_checkpoint_file(path: str) -> dict:
-    """Read a checkpoint on the CPU with mmengine's ``CheckpointLoader``;
-    any failure is a ``ValueError`` naming the file.
+    """Read a checkpoint on the CPU with mmengine's ``CheckpointLoader``.
 
     Args:
         path (str): Local path or any URI ``CheckpointLoader`` knows.
 
     Returns:
         dict: The checkpoint.
+
+    Raises:
+        ValueError: The file could not be read (missing, no permission, an
+            I/O error), naming it; :class:`UnreadableCheckpointError` (a
+            ``ValueError`` too) if it was read but is no checkpoint.
     """
     try:
         with _trusted_pickles():
             return CheckpointLoader.load_checkpoint(path, map_location='cpu')
-    except Exception as e:  # missing, truncated, not a checkpoint
-        raise ValueError(f'{path}: unreadable checkpoint '
+    except OSError as e:  # the file system's answer, not the file's content
+        raise ValueError(f'{path}: cannot read the file '
                          f'({type(e).__name__}: {e})') from e
+    except Exception as e:  # truncated, not a checkpoint
+        raise UnreadableCheckpointError(
+            f'{path}: unreadable checkpoint ({type(e).__name__}: {e})') from e
 
 
 def read_state_dict(path: str) -> Dict[str, torch.Tensor]:

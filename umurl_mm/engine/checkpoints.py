@@ -6,7 +6,8 @@ import re
 import warnings
 from typing import List, Optional, Tuple
 
-from ..checkpoint.loading import load_checkpoint_file
+from ..checkpoint.loading import (UnreadableCheckpointError,
+                                  load_checkpoint_file)
 
 _NUMBERED = re.compile(r'^(epoch|iter)_(\d+)\.pth$')
 
@@ -40,11 +41,12 @@ def checkpoint_number(path: str) -> Optional[int]:
 
 def read_checkpoint(path: str) -> dict:
     """Read a whole checkpoint on the CPU; a ``ValueError`` names the file
-    if it is missing, truncated or not a checkpoint."""
+    if it cannot be read, an :class:`UnreadableCheckpointError` if it is
+    truncated or not a checkpoint."""
     ckpt = load_checkpoint_file(path)
     if not isinstance(ckpt, dict) or 'state_dict' not in ckpt:
-        raise ValueError(f'{path}: not an mmengine checkpoint (no '
-                         "'state_dict')")
+        raise UnreadableCheckpointError(
+            f"{path}: not an mmengine checkpoint (no 'state_dict')")
     return ckpt
 
 
@@ -53,22 +55,29 @@ def find_resume_checkpoint(work_dir: str,
     """The newest readable checkpoint of a work dir.
 
     Candidates: the file named by mmengine's ``last_checkpoint`` marker,
-    then every ``epoch_N.pth`` / ``iter_N.pth``, newest first. An
-    unreadable candidate (truncated by a crash during saving, say) gets a
-    warning naming it and is moved aside to ``NAME.corrupt`` (by the main
-    process only), so the resumed run can write that number again without
-    destroying anything.
+    then every ``epoch_N.pth`` / ``iter_N.pth``, newest first. A
+    candidate that is not a readable checkpoint (truncated by a crash
+    during saving, say) gets a warning naming it and is moved aside to
+    ``NAME.corrupt`` (``is_main`` only), so the resumed run can write that
+    number again without destroying anything. A file the file system
+    cannot read (permissions, I/O error) stops the search instead: nothing
+    is moved, and no older checkpoint is taken in its place.
+
+    Call it in one process (``tools/train.py``: the main process, whose
+    answer every rank takes).
 
     Args:
         work_dir (str): The run's work dir.
-        is_main (bool): Whether this is the main process (renames files).
+        is_main (bool): Whether this process may rename files. Defaults to
+            True.
 
     Returns:
         tuple[str, dict]: Path of the checkpoint to resume from, and its
         ``meta``.
 
     Raises:
-        ResumeError: Nothing readable to resume from.
+        ResumeError: Nothing readable to resume from, or a candidate the
+            file system could not read.
     """
     if not osp.isdir(work_dir):
         raise ResumeError(
@@ -88,12 +97,16 @@ def find_resume_checkpoint(work_dir: str,
     for path in candidates:
         try:
             ckpt = read_checkpoint(path)
-        except ValueError as e:
+        except UnreadableCheckpointError as e:
             warnings.warn(f'{e}; moved aside to {osp.basename(path)}.corrupt,'
                           ' falling back to an older checkpoint')
             if is_main and osp.isfile(path):
                 os.replace(path, path + '.corrupt')
             continue
+        except ValueError as e:
+            raise ResumeError(
+                f'--resume: {e}; nothing was moved or skipped: fix the '
+                'file system error and resume again') from e
         return path, ckpt.get('meta', {})
     raise ResumeError(
         f'--resume: no readable checkpoint in {work_dir} (no '

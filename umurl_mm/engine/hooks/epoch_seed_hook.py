@@ -17,23 +17,22 @@ class EpochSeedHook(Hook):
     """Re-derive every global RNG at the start of each training epoch.
 
     Python's, NumPy's and torch's (CPU and CUDA) global generators are
-    seeded from ``(run seed, epoch)`` (and the rank, with
-    ``randomness.diff_rank_seed``) in ``before_train_epoch``. Whatever
-    draws from them during an epoch (dropout, the data loader's worker
-    seeds) therefore starts each epoch from the same state in an
-    uninterrupted run and in a run resumed at that epoch, with nothing to
-    save in checkpoints. The augmentation of each sample is seeded
-    separately by :class:`SeededSampler`.
+    seeded from ``(run seed, epoch, rank)`` in ``before_train_epoch``.
+    Whatever draws from them during an epoch (dropout, the data loader's
+    worker seeds, the augmentation of samples that come without a seed)
+    therefore starts each epoch from the same state in an uninterrupted run
+    and in a run resumed at that epoch, with nothing to save in
+    checkpoints, and differs between ranks, as it would between the
+    samples of one process. The augmentation of each sample is seeded
+    separately by :class:`SeededSampler`, independently of the rank.
     """
 
     priority = 'NORMAL'
 
     def before_train_epoch(self, runner) -> None:
         """Seed the global RNGs for ``runner.epoch``."""
-        rank = get_rank() if runner._randomness_cfg.get(
-            'diff_rank_seed', False) else 0
         seed = int(sample_seeds(runner.seed ^ _DOMAIN, runner.epoch,
-                                [rank])[0])
+                                [get_rank()])[0])
         random.seed(seed)
         np.random.seed(seed)
         torch.manual_seed(seed)  # all CUDA devices too

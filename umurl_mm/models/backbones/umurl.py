@@ -47,7 +47,9 @@ class UmURL(BaseModule):
 
     Args:
         modalities (Sequence[str]): Default input modalities, any non-empty
-            subset of ``('joint', 'bone', 'motion')``. Defaults to all.
+            subset of ``('joint', 'bone', 'motion')``. Defaults to all. The
+            weights of the others are kept (checkpoints have one layout)
+            but frozen.
         num_frames (int): Frames T per sample. Defaults to 64.
         num_joints (int, optional): Joints V; must agree with the layout
             if given. Defaults to the layout's.
@@ -130,8 +132,24 @@ class UmURL(BaseModule):
                                                num_heads)
         self.spatial_encoder = encoder_layers(hidden_dim, num_layers,
                                               num_heads)
+        # Every modality's embeddings and the fusion layer exist whatever
+        # the subset, so that official and full-modality checkpoints load
+        # strictly into any subset; those the subset does not use are
+        # frozen, so DDP (find_unused_parameters=False) sees only
+        # parameters that get gradients.
+        for module in self.unused_modules():
+            module.requires_grad_(False)
         if frozen:
             self.requires_grad_(False)
+
+    def unused_modules(self) -> Tuple[nn.Module, ...]:
+        """The embeddings of the modalities outside ``modalities`` and,
+        with a single modality, the fusion layer: never run in training."""
+        unused = [self.embeddings[m] for m in MODALITIES
+                  if m not in self.modalities]
+        if len(self.modalities) == 1:
+            unused.append(self.fusion)
+        return tuple(unused)
 
     @property
     def out_channels(self) -> int:

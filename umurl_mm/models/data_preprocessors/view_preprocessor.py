@@ -2,6 +2,7 @@ from typing import Dict, List, Optional, Union
 
 import torch
 from mmaction.registry import MODELS
+from mmengine.dist import get_dist_info
 from mmengine.model import BaseDataPreprocessor, stack_batch
 
 from ..utils.batched_views import make_views
@@ -143,5 +144,10 @@ class UmURLViewPreprocessor(BaseDataPreprocessor):
                   for s in samples]
         seeds = torch.tensor([s.get('aug_seed', -1) for s in samples])
         missing = seeds < 0
-        seeds[missing] = torch.randint(2**32, (int(missing.sum()), ))
+        if missing.any():
+            # every rank draws all ranks' seeds and keeps its own row: the
+            # ranks' views differ even where their global RNGs agree
+            rank, world = get_dist_info()
+            seeds[missing] = torch.randint(
+                2**32, (world, int(missing.sum())))[rank]
         return torch.tensor(frames), seeds
