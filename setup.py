@@ -16,11 +16,11 @@ setup(
     packages=find_packages(include=['umurl_mm', 'umurl_mm.*']),
     python_requires='>=3.8',
     install_requires=[
-        'torch>=2.0',
+        'torch>=2.1',
         'mmengine>=0.10.0,<0.11',
         'mmcv-lite>=2.0.0,<2.2',
         'mmaction2>=1.1.0,<1.3',
-        'numpy<2',
+        'numpy',
         'scipy',
     ],
     extras_require=dict(
