@@ -101,11 +101,13 @@ def bench_step(cfg, batch, args):
     data = dict(inputs=list(views), data_samples=None)
     flops = step_flops(model, data, wrapper)
     if args.compile:
-        model.backbone = torch.compile(model.backbone)
+        model.backbone = torch.compile(model.backbone,
+                                       backend=args.compile_backend)
     ours = timed(lambda: model.train_step(data, wrapper), args.iters,
                  args.warmup, args.device)
     params = sum(p.numel() for p in model.parameters()) / 1e6
-    amp = f'AMP {args.amp_dtype or "(config dtype)"} ' if args.amp else ''
+    amp = f'AMP {args.amp_dtype or "(config dtype)"} ' if args.amp else \
+        ('fp32 (TF32 matmuls) ' if args.tf32 else '')
     print(f'step, batch {batch} x {model.num_views} views, {params:.2f} M '
           f'parameters, {amp}{"compiled " if args.compile else ""}'
           f'{args.device}:')
@@ -182,12 +184,14 @@ def bench_projectors(model, batch, world_sizes, args):
     model.zero_grad()
 
 
-def synthetic_files(folder):
-    """The synthetic set as our .pkl and in the official npy layout."""
+def synthetic_files(folder, batch):
+    """The synthetic set as our .pkl and in the official npy layout, with
+    at least two batches of training samples (120 per repetition)."""
     import mmengine
 
     from umurl_mm.datasets.synthetic import make_synthetic_dataset
-    data = make_synthetic_dataset(num_subjects=4, num_reps=1)
+    data = make_synthetic_dataset(num_subjects=4,
+                                  num_reps=max(1, -(-2 * batch // 120)))
     pkl = osp.join(folder, 'synthetic.pkl')
     mmengine.dump(data, pkl)
     annos = data['annotations']
@@ -281,7 +285,11 @@ def bench_data(cfg, pkl, folder, batch, args):
 
 def e2e(loader, step, iters):
     """samples/s and data-wait share of ``iters`` loader + step rounds."""
-    it = iter(loader)
+    def epochs():
+        while True:
+            yield from loader
+
+    it = epochs()
     step(next(it))  # warm up (starts the workers)
     wait = total = 0.0
     count = 0
@@ -312,7 +320,8 @@ def bench_e2e(cfg, pkl, folder, batch, args):
         model, wrapper = build_ours(run_cfg, args.device, args.amp,
                                     args.amp_dtype)
         if args.compile:
-            model.backbone = torch.compile(model.backbone)
+            model.backbone = torch.compile(model.backbone,
+                                           backend=args.compile_backend)
         loader_cfg = run_cfg.train_dataloader.copy()
         loader_cfg.dataset = dict(loader_cfg.dataset, ann_file=pkl,
                                   split='xsub_train', pipeline=pipeline)
@@ -360,6 +369,11 @@ def main():
                         'config\'s, else float16)')
     parser.add_argument('--compile', action='store_true',
                         help='torch.compile the encoder (step and end to end)')
+    parser.add_argument('--compile-backend', default='inductor',
+                        help='torch.compile backend of --compile')
+    parser.add_argument('--tf32', action='store_true',
+                        help='fp32 matmuls in TF32 on GPUs '
+                        "(torch.set_float32_matmul_precision('high'))")
     parser.add_argument('--project', action='store_true',
                         help='print the projected wall time of each NTU '
                         'recipe from the measured step rate')
@@ -384,6 +398,8 @@ def main():
     if args.amp and args.device == 'cpu':
         raise SystemExit('--amp needs a GPU: mmengine\'s AmpOptimWrapper '
                          'does not run on the CPU')
+    if args.tf32:
+        torch.set_float32_matmul_precision('high')
     init_default_scope(cfg.get('default_scope', 'mmaction'))
     import umurl_mm  # noqa: F401
     batch = args.batch or cfg.train_dataloader.batch_size
@@ -392,7 +408,7 @@ def main():
         bench_projectors(model, batch, args.world_sizes, args)
     if args.data or args.e2e:
         with tempfile.TemporaryDirectory() as folder:
-            pkl, _ = synthetic_files(folder)
+            pkl, _ = synthetic_files(folder, batch)
             if args.data:
                 bench_data(cfg, pkl, folder, batch, args)
             if args.e2e:
