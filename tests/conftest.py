@@ -1,5 +1,3 @@
-import os
-
 import mmengine
 import pytest
 from mmaction.utils import register_all_modules
@@ -8,7 +6,6 @@ import umurl_mm  # noqa: F401
 from umurl_mm.datasets.synthetic import make_synthetic_dataset
 
 register_all_modules(init_default_scope=True)
-os.environ.setdefault('TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD', '1')
 
 
 @pytest.fixture(scope='session')

@@ -10,6 +10,7 @@ import argparse
 import torch
 
 from umurl_mm.checkpoint import read_state_dict
+from umurl_mm.fileio import atomic_write
 
 
 def main():
@@ -18,8 +19,12 @@ def main():
     parser.add_argument('dst', help='output checkpoint (.pth)')
     args = parser.parse_args()
     state = read_state_dict(args.src)
-    torch.save(dict(state_dict=state, meta=dict(converted_from=args.src)),
-               args.dst)
+    if not state:
+        raise SystemExit(f'error: {args.src}: no tensors to convert (an '
+                         'empty state dict); nothing was written')
+    with atomic_write(args.dst) as f:
+        torch.save(dict(state_dict=state, meta=dict(converted_from=args.src)),
+                   f)
     groups = sorted({k.split('.')[0] for k in state})
     print(f'wrote {len(state)} tensors ({", ".join(groups)}) to {args.dst}')
 

@@ -9,6 +9,7 @@ import numpy as np
 from umurl_mm.apis import (extract_features, init_encoder, load_pose_file,
                            load_split)
 from umurl_mm.cli import add_feature_args
+from umurl_mm.fileio import atomic_write
 
 
 def main():
@@ -25,10 +26,12 @@ def main():
         annos = load_split(args.ann_file, args.split, encoder)
     feats = extract_features(encoder, annos, modalities=args.modalities,
                              progress=len(annos) > 1)
-    np.savez(args.out, features=feats,
-             labels=np.array([a.get('label', -1) for a in annos]),
-             names=np.array([a['frame_dir'] for a in annos]))
-    mmengine.print_log(f'\nwrote {feats.shape} features to {args.out}')
+    out = args.out if args.out.endswith('.npz') else args.out + '.npz'
+    with atomic_write(out) as f:
+        np.savez(f, features=feats,
+                 labels=np.array([a.get('label', -1) for a in annos]),
+                 names=np.array([a['frame_dir'] for a in annos]))
+    mmengine.print_log(f'\nwrote {feats.shape} features to {out}')
 
 
 if __name__ == '__main__':

@@ -60,7 +60,6 @@ class Check:
         self.env = dict(os.environ)
         self.env['PYTHONPATH'] = os.pathsep.join(
             [REPO] + [p for p in [self.env.get('PYTHONPATH')] if p])
-        self.env.pop('TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD', None)
 
     def run(self, name, cmd, parse=None):
         """Run ``cmd`` in the repository root; a row of the table."""

@@ -1,19 +1,14 @@
 """Test a checkpoint with a config, as MMAction2's ``tools/test.py``."""
 import argparse
-import os
 import os.path as osp
 
-# mmengine checkpoints hold non-tensor meta; torch>=2.6 would refuse them
-# (trusted files only).
-os.environ.setdefault('TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD', '1')
+import mmengine
+from mmengine.config import Config
+from mmengine.dist import is_main_process
+from mmengine.runner import Runner
 
-import mmengine  # noqa: E402
-from mmengine.config import Config  # noqa: E402
-from mmengine.dist import is_main_process  # noqa: E402
-from mmengine.runner import Runner  # noqa: E402
-
-from umurl_mm.checkpoint import load_model_checkpoint  # noqa: E402
-from umurl_mm.cli import (add_runner_args, apply_runner_args,  # noqa: E402
+from umurl_mm.checkpoint import load_model_checkpoint
+from umurl_mm.cli import (add_runner_args, apply_runner_args,
                           close_distributed, init_distributed,
                           parse_runner_args)
 

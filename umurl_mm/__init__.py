@@ -1,4 +1,5 @@
 """UmURL for MMAction2: importing this package registers every component."""
+from . import fileio  # noqa: F401  (first: safe loading, atomic saving)
 from . import apis, datasets, engine, evaluation, models  # noqa: F401
 from .version import __version__
 

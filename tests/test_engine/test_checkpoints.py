@@ -79,7 +79,7 @@ def test_file_system_error_moves_nothing(work, monkeypatch):
 
     monkeypatch.setattr(CheckpointLoader, 'load_checkpoint', flaky)
     with pytest.raises(ResumeError, match='epoch_10.pth: cannot read the '
-                       'file.*nothing was moved'):
+                       'file.*nothing was moved or skipped'):
         find_resume_checkpoint(str(work))
     assert (work / 'epoch_10.pth').exists()
     assert not list(work.glob('*.corrupt'))

@@ -210,3 +210,24 @@ def test_per_sample_views_resume_exactly_whatever_the_workers(tmp_path,
     out = ok(train(split, tiny_pkl, 4, config=config, resume=True))
     assert 'resumed epoch: 2' in out
     assert max_diff(f'{split}/epoch_4.pth', f'{straight}/epoch_4.pth') == 0
+
+
+def test_kill_while_saving_leaves_no_partial_checkpoint(tmp_path, tiny_pkl,
+                                                        straight):
+    """Checkpoints are written to a temporary file, fsynced, then renamed:
+    killed between the two, the run leaves the previous checkpoints intact
+    and nothing under the final name; --resume then continues exactly."""
+    config = tmp_path / 'killed.py'
+    config.write_text(
+        f"_base_ = '{REPO}/{CONFIG}'\n"
+        "custom_imports = dict(imports=['umurl_mm', 'tests.kill_in_save'])\n")
+    work = str(tmp_path / 'work')
+    killed = train(work, tiny_pkl, 4, config=str(config))
+    assert killed.returncode == -signal.SIGKILL, killed.stderr[-2000:]
+    assert sorted(files(work)) == ['epoch_1.pth']
+    partial = glob.glob(f'{work}/.epoch_2.pth.*.tmp')
+    assert len(partial) == 1 and os.path.getsize(partial[0]) > 0
+    torch.load(f'{work}/epoch_1.pth', weights_only=True)  # intact
+    out = ok(train(work, tiny_pkl, 4, resume=True))
+    assert 'resumed epoch: 1' in out
+    assert max_diff(f'{work}/epoch_4.pth', f'{straight}/epoch_4.pth') == 0

@@ -7,6 +7,8 @@ import os.path as osp
 import mmengine
 import numpy as np
 
+from umurl_mm.fileio import atomic_write
+
 ROWS = (('linear', 'acc/top1', 'linear evaluation top-1 (%)'),
         ('knn', 'knn/top1', 'kNN retrieval top-1, k=1 (%)'),
         ('knn', 'knn/recall@5', 'kNN retrieval recall@5 (%)'))
@@ -48,7 +50,7 @@ def main():
     table = '\n'.join(f'{r[0]:{widths[0]}s}  {r[1]:>{widths[1]}s}  '
                       f'{r[2]:>{widths[2]}s}' for r in rows)
     print(table)
-    with open(osp.join(args.work_dir, 'results.txt'), 'w') as f:
+    with atomic_write(osp.join(args.work_dir, 'results.txt'), 'w') as f:
         f.write(table + '\n')
 
 

@@ -11,6 +11,8 @@ matplotlib.use('Agg')
 import matplotlib.pyplot as plt  # noqa: E402
 import mmengine  # noqa: E402
 
+from umurl_mm.fileio import atomic_write  # noqa: E402
+
 
 def find_scalars(path: str) -> str:
     """The newest ``scalars.json`` under a work dir (or the file itself)."""
@@ -45,7 +47,9 @@ def main():
         ax.set_title(key)
         ax.set_xlabel('iteration')
     fig.tight_layout()
-    fig.savefig(args.out, dpi=120)
+    with atomic_write(args.out) as f:
+        fig.savefig(f, format=osp.splitext(args.out)[1][1:] or 'png',
+                    dpi=120)
     print(f'wrote {args.out} from {path}')
 
 

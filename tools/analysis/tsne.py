@@ -1,6 +1,5 @@
 """Plot a t-SNE of UmURL features of chosen classes to a PNG."""
 import argparse
-import os
 import os.path as osp
 
 import matplotlib
@@ -12,6 +11,7 @@ from sklearn.manifold import TSNE  # noqa: E402
 
 from umurl_mm.apis import extract_features, init_encoder, load_split  # noqa
 from umurl_mm.cli import add_feature_args  # noqa: E402
+from umurl_mm.fileio import atomic_write  # noqa: E402
 
 
 def main():
@@ -48,8 +48,9 @@ def main():
     ax.legend(title='class', fontsize=7, markerscale=2, loc='best')
     ax.set_title(args.title or f't-SNE of UmURL features ({len(keep)} '
                  'samples)')
-    os.makedirs(osp.dirname(osp.abspath(args.out)), exist_ok=True)
-    fig.savefig(args.out, bbox_inches='tight')
+    with atomic_write(args.out) as f:
+        fig.savefig(f, format=osp.splitext(args.out)[1][1:] or 'png',
+                    bbox_inches='tight')
     print(f'\nwrote {args.out}')
 
 

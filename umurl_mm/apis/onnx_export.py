@@ -7,6 +7,8 @@ import numpy as np
 import torch
 import torch.nn as nn
 
+from ..fileio import atomic_write
+
 
 class EncoderForExport(nn.Module):
     """The encoder with its modality subset fixed: ``(N, M, T, V, C)``
@@ -56,10 +58,12 @@ def export_onnx(encoder: nn.Module,
         # the input shape check is a constant of the traced graph
         warnings.simplefilter('ignore', torch.jit.TracerWarning)
         warnings.simplefilter('ignore', DeprecationWarning)
-        torch.onnx.export(
-            model, (example, ), path, dynamo=False, opset_version=opset,
-            input_names=['keypoint'], output_names=['feature'],
-            dynamic_axes={'keypoint': {0: 'batch'}, 'feature': {0: 'batch'}})
+        with atomic_write(path) as f:
+            torch.onnx.export(
+                model, (example, ), f, dynamo=False, opset_version=opset,
+                input_names=['keypoint'], output_names=['feature'],
+                dynamic_axes={'keypoint': {0: 'batch'},
+                              'feature': {0: 'batch'}})
     return path
 
 

@@ -2,11 +2,10 @@
 import os.path as osp
 from typing import Dict, Optional, Sequence
 
-import mmengine
-
 from ..datasets.converters import (pose_annotation, read_mmpose_json,
                                    read_npy_clip)
 from ..datasets.layout import NTU_LAYOUT
+from ..fileio import UnsafeFileError, load_pickle
 
 
 def load_pose_file(path: str,
@@ -46,7 +45,9 @@ def load_pose_file(path: str,
         raise ValueError(f'{path}: unknown pose file type {ext!r} (use '
                          '.pkl, .json or .npy)')
     try:
-        data = mmengine.load(path)
+        data = load_pickle(path)
+    except UnsafeFileError:
+        raise
     except Exception as e:
         raise ValueError(f'{path}: cannot read ({type(e).__name__}: '
                          f'{e})') from e

@@ -1,31 +1,11 @@
-import os
-import warnings
-from contextlib import contextmanager
 from typing import Dict, Optional
 
 import torch
 import torch.nn as nn
 from mmengine.runner import CheckpointLoader, load_state_dict
 
+from ..fileio import UnsafeFileError
 from .official import convert_official_state_dict, is_official
-
-
-@contextmanager
-def _trusted_pickles():
-    """Let ``torch.load`` (torch >= 2.6) read whole pickles in this block:
-    mmengine checkpoints carry non-tensor meta (trusted files only)."""
-    key = 'TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD'
-    old = os.environ.get(key)
-    os.environ[key] = '1'
-    try:
-        with warnings.catch_warnings():
-            warnings.filterwarnings('ignore', f'Environment variable {key}')
-            yield
-    finally:
-        if old is None:
-            os.environ.pop(key)
-        else:
-            os.environ[key] = old
 
 
 class UnreadableCheckpointError(ValueError):
@@ -34,7 +14,9 @@ class UnreadableCheckpointError(ValueError):
 
 
 def load_checkpoint_file(path: str) -> dict:
-    """Read a checkpoint on the CPU with mmengine's ``CheckpointLoader``.
+    """Read a checkpoint on the CPU with mmengine's ``CheckpointLoader``
+    (local files: :func:`umurl_mm.fileio.load_checkpoint`, which runs no
+    code from the file).
 
     Args:
         path (str): Local path or any URI ``CheckpointLoader`` knows.
@@ -45,11 +27,14 @@ def load_checkpoint_file(path: str) -> dict:
     Raises:
         ValueError: The file could not be read (missing, no permission, an
             I/O error), naming it; :class:`UnreadableCheckpointError` (a
-            ``ValueError`` too) if it was read but is no checkpoint.
+            ``ValueError`` too) if it was read but is no checkpoint;
+            :class:`UnsafeFileError` (also) if it needs a global outside
+            the allowlist.
     """
     try:
-        with _trusted_pickles():
-            return CheckpointLoader.load_checkpoint(path, map_location='cpu')
+        return CheckpointLoader.load_checkpoint(path, map_location='cpu')
+    except UnsafeFileError:
+        raise
     except OSError as e:  # the file system's answer, not the file's content
         raise ValueError(f'{path}: cannot read the file '
                          f'({type(e).__name__}: {e})') from e

@@ -1,12 +1,12 @@
 import os.path as osp
 from typing import Dict, List, Optional, Tuple, Union
 
-import mmengine
 import numpy as np
 from mmaction.datasets import PoseDataset
 from mmaction.registry import DATASETS
 from mmengine.logging import print_log
 
+from ..fileio import UnsafeFileError, load_data_file
 from .layout import get_layout
 from .preprocess import check_img_shape
 from .seeded_sampler import seeded_rng
@@ -100,7 +100,9 @@ class UmURLPoseDataset(PoseDataset):
         if not osp.exists(path):
             raise FileNotFoundError(missing_data_message(path))
         try:
-            data = mmengine.load(path)
+            data = load_data_file(path)
+        except UnsafeFileError:
+            raise
         except Exception as e:  # truncated pickle, wrong format, ...
             raise ValueError(f'{path}: cannot read annotation file '
                              f'({type(e).__name__}: {e})') from e

@@ -60,8 +60,9 @@ def find_resume_checkpoint(work_dir: str,
     during saving, say) gets a warning naming it and is moved aside to
     ``NAME.corrupt`` (``is_main`` only), so the resumed run can write that
     number again without destroying anything. A file the file system
-    cannot read (permissions, I/O error) stops the search instead: nothing
-    is moved, and no older checkpoint is taken in its place.
+    cannot read (permissions, I/O error), or one refused for what it holds
+    (:class:`UnsafeFileError`), stops the search instead: nothing is moved,
+    and no older checkpoint is taken in its place.
 
     Call it in one process (``tools/train.py``: the main process, whose
     answer every rank takes).
@@ -77,7 +78,7 @@ def find_resume_checkpoint(work_dir: str,
 
     Raises:
         ResumeError: Nothing readable to resume from, or a candidate the
-            file system could not read.
+            file system could not read or that was refused.
     """
     if not osp.isdir(work_dir):
         raise ResumeError(
@@ -103,10 +104,9 @@ def find_resume_checkpoint(work_dir: str,
             if is_main and osp.isfile(path):
                 os.replace(path, path + '.corrupt')
             continue
-        except ValueError as e:
-            raise ResumeError(
-                f'--resume: {e}; nothing was moved or skipped: fix the '
-                'file system error and resume again') from e
+        except ValueError as e:  # the file system's error, or refused
+            raise ResumeError(f'--resume: {e} (nothing was moved or '
+                              'skipped)') from e
         return path, ckpt.get('meta', {})
     raise ResumeError(
         f'--resume: no readable checkpoint in {work_dir} (no '

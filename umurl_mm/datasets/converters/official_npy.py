@@ -1,10 +1,10 @@
 """The official UmURL repo's preprocessed arrays to PoseDataset format."""
 import os.path as osp
-import pickle
 from typing import Dict, List
 
 import numpy as np
 
+from ...fileio import UnsafeFileError, load_pickle
 from ..skeleton import check_keypoint
 
 
@@ -40,8 +40,9 @@ def load_official_split(data_dir: str, part: str) -> List[Dict]:
         raise ValueError(f'{joint_path}: expected (N, 3, T, 25, M) (NTU '
                          f'RGB+D, 3D), got {data.shape}')
     try:
-        with open(label_path, 'rb') as f:
-            names, labels = pickle.load(f, encoding='latin1')[:2]
+        names, labels = load_pickle(label_path, encoding='latin1')[:2]
+    except UnsafeFileError:
+        raise
     except Exception as e:
         raise ValueError(f'{label_path}: expected a pickled (names, '
                          f'labels) pair ({type(e).__name__}: {e})') from e

@@ -5,6 +5,8 @@ from typing import Dict, Iterator, Sequence
 
 import mmengine
 
+from ...fileio import UnsafeFileError, load_data_file
+
 
 def dump_pose_data(data: Dict, out: str) -> str:
     """Write a PoseDataset annotation dict to ``out`` (folders created).
@@ -62,7 +64,9 @@ def load_pose_data(path: str) -> Dict:
         dict: Its ``split`` (if any) and ``annotations``.
     """
     try:
-        data = mmengine.load(path)
+        data = load_data_file(path)
+    except UnsafeFileError:
+        raise
     except Exception as e:
         raise ValueError(f'{path}: cannot read as a PoseDataset .pkl '
                          f'({type(e).__name__}: {e})') from e
