@@ -40,11 +40,9 @@ def free_port() -> int:
 def run_tool(*args: str, pythonpath: bool = False
              ) -> subprocess.CompletedProcess:
     """Run a repository script as a user would: a fresh interpreter in the
-    repository root, without the ``weights_only`` override this test
-    session sets (the tools set what they need themselves).
-    ``pythonpath=True`` makes ``tests`` importable (for test-only hooks)."""
+    repository root. ``pythonpath=True`` makes ``tests`` importable (for
+    test-only hooks)."""
     env = dict(os.environ)
-    env.pop('TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD', None)
     if pythonpath:
         env['PYTHONPATH'] = os.pathsep.join(
             [REPO] + [p for p in [env.get('PYTHONPATH')] if p])
@@ -76,3 +74,22 @@ def assert_close_to_scale(actual, expected, rtol: float = 1e-4,
     diff = (actual - expected).abs().max().item()
     scale = expected.abs().max().item()
     assert diff <= rtol * scale + atol, (name, diff, scale)
+
+
+@HOOKS.register_module()
+class SigkillRankHook(Hook):
+    """SIGKILL rank ``rank`` after iteration ``iteration`` of epoch
+    ``epoch`` (1-based), in the first attempt of a torchrun job only
+    (``TORCHELASTIC_RESTART_COUNT`` 0): a lost worker that torchrun's
+    ``--max-restarts`` then replaces."""
+
+    def __init__(self, rank: int, epoch: int, iteration: int) -> None:
+        self.rank, self.epoch, self.iteration = rank, epoch, iteration
+
+    def after_train_iter(self, runner, batch_idx, data_batch=None,
+                         outputs=None):
+        if os.environ.get('TORCHELASTIC_RESTART_COUNT', '0') == '0' and \
+                runner.rank == self.rank and \
+                (runner.epoch + 1, batch_idx + 1) == (self.epoch,
+                                                      self.iteration):
+            os.kill(os.getpid(), signal.SIGKILL)

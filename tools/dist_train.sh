@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Usage: bash tools/dist_train.sh CONFIG GPUS [train.py options]
 # Multi-node: set NNODES, NODE_RANK, MASTER_ADDR and PORT on every node.
+# MAX_RESTARTS=N: torchrun restarts the workers up to N times when one dies;
+# the restarted workers resume from the newest readable checkpoint.
 CONFIG=$1
 GPUS=$2
 NNODES=${NNODES:-1}
@@ -15,6 +17,7 @@ python -m torch.distributed.run \
     --master_addr="$MASTER_ADDR" \
     --nproc_per_node="$GPUS" \
     --master_port="$PORT" \
+    --max-restarts="${MAX_RESTARTS:-0}" \
     "$(dirname "$0")/train.py" \
     "$CONFIG" \
     --launcher pytorch "${@:3}"

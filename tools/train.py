@@ -2,19 +2,15 @@
 import argparse
 import os
 
-# mmengine checkpoints hold non-tensor meta; torch>=2.6 would refuse them
-# when resuming or with ``load_from`` (trusted files only).
-os.environ.setdefault('TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD', '1')
+from mmengine.config import Config
+from mmengine.dist import broadcast_object_list, is_main_process
+from mmengine.runner import Runner
 
-from mmengine.config import Config  # noqa: E402
-from mmengine.dist import broadcast_object_list, is_main_process  # noqa
-from mmengine.runner import Runner  # noqa: E402
-
-from umurl_mm.cli import (add_runner_args, apply_runner_args,  # noqa: E402
+from umurl_mm.cli import (add_runner_args, apply_runner_args,
                           close_distributed, init_distributed,
                           parse_runner_args)
-from umurl_mm.engine import (ResumeError, find_resume_checkpoint,  # noqa
-                             read_checkpoint)
+from umurl_mm.engine import (ResumeError, find_resume_checkpoint,
+                             numbered_checkpoints, read_checkpoint)
 
 
 def parse_args():
@@ -58,11 +54,24 @@ def merge_args(cfg, args):
     return apply_runner_args(cfg, args)
 
 
+def restarted():
+    """Whether torchrun restarted this worker group (``--max-restarts``,
+    ``MAX_RESTARTS`` of ``tools/dist_train.sh``) or Slurm requeued this
+    job (``sbatch --requeue``)."""
+    return any(int(os.environ.get(key) or 0) > 0 for key in (
+        'TORCHELASTIC_RESTART_COUNT', 'SLURM_RESTART_COUNT'))
+
+
 def find_resume(cfg, resume):
     """The checkpoint to resume from and its run's seed; an error message
-    instead if there is none (see :func:`find_resume_checkpoint`)."""
+    instead if there is none (see :func:`find_resume_checkpoint`).
+    ``restart`` (a torchrun restart, a requeued Slurm job): as ``auto``,
+    but ``None`` (start afresh: nothing to lose) if the run had written no
+    checkpoint yet."""
+    if resume == 'restart' and not numbered_checkpoints(cfg.work_dir):
+        return None
     try:
-        if resume == 'auto':
+        if resume in ('auto', 'restart'):
             path, meta = find_resume_checkpoint(cfg.work_dir)
         else:
             path, meta = resume, read_checkpoint(resume).get('meta', {})
@@ -76,13 +85,16 @@ def resolve_resume(cfg, resume):
 
     ``auto``: the newest readable checkpoint of the work dir (see
     :func:`find_resume_checkpoint`); a path: that file, which must be
-    readable. The main process decides (and alone moves unreadable files
-    aside), once the process group exists, and every rank takes its
-    answer. A config without a fixed seed takes the resumed run's, so the
-    shuffle and the augmentation continue as they would have.
+    readable; ``restart``: see :func:`find_resume`. The main process
+    decides (and alone moves unreadable files aside), once the process
+    group exists, and every rank takes its answer. A config without a
+    fixed seed takes the resumed run's, so the shuffle and the
+    augmentation continue as they would have.
     """
     found = [find_resume(cfg, resume) if is_main_process() else None]
     broadcast_object_list(found)
+    if found[0] is None:
+        return
     if isinstance(found[0], str):
         raise SystemExit(found[0])
     path, seed = found[0]
@@ -97,6 +109,8 @@ def main():
     args = parse_args()
     cfg = merge_args(Config.fromfile(args.config), args)
     init_distributed(cfg)
+    if args.resume is None and restarted():
+        args.resume = 'restart'  # a lost worker replaced, a job requeued
     if args.resume is not None:
         resolve_resume(cfg, args.resume)
     runner = Runner.from_cfg(cfg)

@@ -176,8 +176,7 @@ def close_distributed() -> None:
     """Tear down the process group of a distributed run once every rank is
     done. Left to the interpreter's exit, gloo's worker threads can abort a
     rank after the run has finished ("terminate called without an active
-    exception", seen once in six clean-clone runs of the 2-process test);
-    the model's DDP reducer is released first."""
+    exception"); the model's DDP reducer is released first."""
     import gc
 
     import torch.distributed as dist
@@ -187,13 +186,39 @@ def close_distributed() -> None:
         dist.destroy_process_group()
 
 
+def restart_store() -> dict:
+    """``init_process_group`` arguments for a worker group that torchrun
+    restarted (``TORCHELASTIC_RESTART_COUNT`` > 0): its agent's store,
+    under a prefix of its own. With a static rendezvous torchrun hands
+    every attempt the same store, and a restarted group would read the
+    addresses its dead predecessors published there. Empty otherwise
+    (torchrun's environment as it is).
+    """
+    import os
+    from datetime import timedelta
+
+    import torch.distributed as dist
+    attempt = int(os.environ.get('TORCHELASTIC_RESTART_COUNT', '0'))
+    if not attempt:
+        return {}
+    rank, world = int(os.environ['RANK']), int(os.environ['WORLD_SIZE'])
+    agent = os.environ.get('TORCHELASTIC_USE_AGENT_STORE') == 'True'
+    store = dist.TCPStore(
+        os.environ['MASTER_ADDR'], int(os.environ['MASTER_PORT']), world,
+        is_master=not agent and rank == 0, timeout=timedelta(minutes=30),
+        multi_tenant=not agent)
+    return dict(store=dist.PrefixStore(f'umurl_mm/attempt_{attempt}', store),
+                rank=rank, world_size=world)
+
+
 def init_distributed(cfg: Config) -> None:
     """Start the process group of a distributed run now, before the tool's
     own decisions that all ranks must share (what to resume from); the
     Runner then keeps it.
 
     With CUDA this is mmengine's ``init_dist`` with the config's
-    ``env_cfg.dist_cfg``, as the Runner would call it. Without CUDA,
+    ``env_cfg.dist_cfg``, as the Runner would call it (after a torchrun
+    restart, with :func:`restart_store`). Without CUDA,
     ``--launcher pytorch`` (``tools/dist_train.sh``, ``tools/dist_test.sh``)
     starts gloo from torchrun's environment and DDP is wrapped without
     ``device_ids`` (mmengine's launcher would call ``torch.cuda.set_device``
@@ -207,13 +232,15 @@ def init_distributed(cfg: Config) -> None:
     from mmengine.dist import init_dist
     if cfg.launcher == 'none' or dist.is_initialized():
         return
+    restart = restart_store() if cfg.launcher == 'pytorch' else {}
     if torch.cuda.is_available():
         init_dist(cfg.launcher,
-                  **(cfg.get('env_cfg') or {}).get('dist_cfg', {}))
+                  **(cfg.get('env_cfg') or {}).get('dist_cfg', {}),
+                  **restart)
         return
     if cfg.launcher != 'pytorch':
         return  # the Runner starts it, or says why it cannot
-    dist.init_process_group('gloo')  # torchrun's RANK, MASTER_ADDR, ...
+    dist.init_process_group('gloo', **restart)
     wrapper = cfg.get('model_wrapper_cfg') or dict(
         type='MMDistributedDataParallel')
     wrapper.setdefault('device_ids', None)

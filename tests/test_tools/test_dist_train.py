@@ -41,11 +41,10 @@ def losses(work):
             if '"loss"' in line]
 
 
-def dist_train(config, work, *args):
-    env = dict(os.environ, PORT=str(free_port()),
+def dist_train(config, work, *args, **env_vars):
+    env = dict(os.environ, **env_vars, PORT=str(free_port()),
                PATH=os.path.dirname(sys.executable) + os.pathsep +
                os.environ['PATH'])
-    env.pop('TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD', None)
     return subprocess.run(
         ['bash', 'tools/dist_train.sh', config, '2', '--work-dir', work,
          *args], cwd=REPO, env=env, capture_output=True, text=True)
@@ -90,3 +89,32 @@ def test_ranks_resume_from_one_decision(tmp_path, tiny_pkl):
         raw[:len(raw) // 3]
     assert 'resumed epoch: 1' in out
     torch.load(f'{work}/epoch_3.pth', weights_only=False)
+
+
+def test_torchrun_restart_resumes_and_ends_like_an_uninterrupted_run(
+        tmp_path, tiny_pkl):
+    """MAX_RESTARTS=1: rank 1 is SIGKILLed in epoch 3; torchrun restarts
+    both workers, which resume from epoch 2 by themselves (no --resume on
+    their command line) and end with the weights of an uninterrupted
+    2-process run."""
+    config = tmp_path / 'killed.py'
+    config.write_text(
+        f"_base_ = '{REPO}/{CONFIGS['device views']}'\n"
+        "custom_imports = dict(imports=['umurl_mm', 'tests.utils'])\n"
+        "custom_hooks = [dict(type='EpochSeedHook'), "
+        "dict(type='FiniteGuardHook'), dict(type='CheckpointGuardHook'), "
+        "dict(type='SigkillRankHook', rank=1, epoch=3, iteration=2)]\n")
+    straight, restarted = str(tmp_path / 'straight'), str(tmp_path / 'r')
+    opts = tiny_options(tiny_pkl, 4, batch=4)
+    proc = dist_train(CONFIGS['device views'], straight, *opts)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    proc = dist_train(str(config), restarted, *opts, MAX_RESTARTS='1',
+                      PYTHONPATH=REPO)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = proc.stdout + proc.stderr
+    assert out.count(f'resuming from {restarted}/epoch_2.pth') == 2
+    assert 'resumed epoch: 2' in out
+    a = torch.load(f'{restarted}/epoch_4.pth', weights_only=True)
+    b = torch.load(f'{straight}/epoch_4.pth', weights_only=True)
+    for key in b['state_dict']:
+        assert torch.equal(a['state_dict'][key], b['state_dict'][key]), key
