@@ -194,7 +194,6 @@ def restart_store() -> dict:
     addresses its dead predecessors published there. Empty otherwise
     (torchrun's environment as it is).
     """
-    import os
     from datetime import timedelta
 
     import torch.distributed as dist

@@ -17,7 +17,8 @@ def test_mmengine_checkpoint_with_message_hub_loads(tmp_path):
         hub.update_scalar('train/loss', v)
     hub.update_info('iter', 3)
     path = str(tmp_path / 'epoch_1.pth')
-    torch.save(dict(meta=dict(epoch=1, seed=3), state_dict={'w': torch.ones(2)},
+    torch.save(dict(meta=dict(epoch=1, seed=3),
+                    state_dict={'w': torch.ones(2)},
                     message_hub=hub.state_dict()), path)
     ckpt = load_checkpoint(path)
     buffer = ckpt['message_hub']['log_scalars']['train/loss']

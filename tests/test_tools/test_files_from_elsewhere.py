@@ -61,7 +61,8 @@ PICKLE_TOOLS = {
         e['pkl']),
     'official_npy_to_pkl.py': lambda t, e: (
         ['tools/data/official_npy_to_pkl.py', official_npy(t, e),
-         str(t / 'o.pkl'), '--split-name', 'xsub'], str(t / 'official' / 'train_label.pkl')),
+         str(t / 'o.pkl'), '--split-name', 'xsub'],
+        str(t / 'official' / 'train_label.pkl')),
     'extract_features.py --pose-file': lambda t, e: (
         ['tools/extract_features.py', PRE, '--pose-file', e['pkl'],
          '--out', str(t / 'f.npz'), '--cfg-options', *SMALL], e['pkl']),
