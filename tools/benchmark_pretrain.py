@@ -17,6 +17,7 @@ Peak memory is the process's peak RSS (CPU) or allocated memory (GPU).
 here (``tools/official_code.py`` loads it at run time).
 """
 import argparse
+import copy
 import os.path as osp
 import resource
 import tempfile
@@ -28,24 +29,32 @@ from mmengine.config import Config, DictAction
 from mmengine.registry import init_default_scope
 
 
+def is_cuda(device):
+    """Whether ``device`` (``'cuda'``, ``'cuda:1'``, a torch.device) is a
+    CUDA device."""
+    return torch.device(device).type == 'cuda'
+
+
 def timed(fn, iters, warmup, device):
-    """Median seconds of ``fn()`` over ``iters`` runs after ``warmup``."""
+    """Median seconds of ``fn()`` over ``iters`` runs after ``warmup``
+    (the device synchronised around each run)."""
     times = []
     for i in range(warmup + iters):
-        if device == 'cuda':
-            torch.cuda.synchronize()
+        if is_cuda(device):
+            torch.cuda.synchronize(device)
         start = time.perf_counter()
         fn()
-        if device == 'cuda':
-            torch.cuda.synchronize()
+        if is_cuda(device):
+            torch.cuda.synchronize(device)
         if i >= warmup:
             times.append(time.perf_counter() - start)
     return sorted(times)[len(times) // 2]
 
 
 def peak_memory(device):
-    if device == 'cuda':
-        return f'{torch.cuda.max_memory_allocated() / 2**30:.2f} GiB GPU'
+    if is_cuda(device):
+        return (f'{torch.cuda.max_memory_allocated(device) / 2**30:.2f} '
+                'GiB GPU')
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
     return f'{rss:.2f} GiB RSS (process peak so far)'
 
@@ -93,7 +102,9 @@ def projection(rate):
 
 
 def bench_step(cfg, batch, args):
-    step_cfg = cfg.copy()  # timed on ready-made views
+    """One optimiser step on ready-made views (and the official model's on
+    the same views), then one that makes its views on the device."""
+    step_cfg = copy.deepcopy(cfg)  # timed on ready-made views
     step_cfg.model.data_preprocessor = dict(type='ActionDataPreprocessor')
     model, wrapper = build_ours(step_cfg, args.device, args.amp,
                                 args.amp_dtype)
@@ -114,14 +125,59 @@ def bench_step(cfg, batch, args):
     print(f'  ours      {ours * 1000:8.1f} ms  {batch / ours:7.1f} samples/s'
           f'  {flops / ours / 1e12:.3f} TFLOP/s achieved ({flops / 1e9:.1f} '
           f'GFLOP per step)  {peak_memory(args.device)}')
+    with_views = step_with_views(cfg, model, wrapper, batch, args)
+    if with_views:
+        print(f'  ours, the views made on the device in the step '
+              f'{with_views * 1000:8.1f} ms  {batch / with_views:7.1f} '
+              'samples/s')
     if args.project:
-        projection(batch / ours)
+        projection(batch / (with_views or ours))
     if args.official:
         official = official_step(args, views)
         print(f'  official  {official * 1000:8.1f} ms  '
               f'{batch / official:7.1f} samples/s  -> ours is '
               f'{official / ours:.2f}x')
     return model, wrapper
+
+
+def step_with_views(cfg, model, wrapper, batch, args):
+    """Seconds of a training step that makes its views on the device from
+    raw clips (the config's ``UmURLViewPreprocessor``) as training does:
+    clips of up to 300 frames, pinned, as the data loader hands them
+    over. ``None`` if the config makes its views per sample."""
+    from mmaction.registry import MODELS
+    from mmaction.structures import ActionDataSample
+    pre_cfg = cfg.model.get('data_preprocessor') or {}
+    if pre_cfg.get('type') != 'UmURLViewPreprocessor':
+        return None
+    pre = MODELS.build(pre_cfg).to(args.device)
+    pre.num_views = model.num_views
+    M, _, V, C = model.backbone.input_shape
+    clips = torch.randn(batch, 1, M, 300, V, C)
+    if is_cuda(args.device):
+        clips = clips.pin_memory()
+    frames = torch.randint(32, 301, (batch, )).tolist()
+    samples = [ActionDataSample(metainfo=dict(total_frames=f, aug_seed=i))
+               for i, f in enumerate(frames)]
+    plain, model.data_preprocessor = model.data_preprocessor, pre
+    try:
+        return timed(lambda: model.train_step(
+            dict(inputs=clips, data_samples=samples), wrapper), args.iters,
+            args.warmup, args.device)
+    finally:
+        model.data_preprocessor = plain
+
+
+def amp_dtype(args):
+    """The AMP dtype of ``--amp``: ``--amp-dtype``, else float16 (the
+    AmpOptimWrapper's default)."""
+    return getattr(torch, args.amp_dtype or 'float16')
+
+
+def autocast(args):
+    """``torch.autocast`` as ``--amp`` asks, on the device's type."""
+    return torch.autocast(torch.device(args.device).type,
+                          dtype=amp_dtype(args), enabled=args.amp)
 
 
 def official_trainer(args):
@@ -131,11 +187,13 @@ def official_trainer(args):
     model = official_model(args.official).to(args.device).train()
     loss_fn = official_loss(args.official)
     opt = torch.optim.Adam(model.parameters(), 5e-4, weight_decay=1e-5)
-    scaler = torch.amp.GradScaler(enabled=args.amp)
+    dtype = amp_dtype(args)
+    scaler = torch.amp.GradScaler(enabled=args.amp and
+                                  dtype == torch.float16)
 
     def step(views):
         opt.zero_grad()
-        with torch.autocast(args.device, enabled=args.amp):
+        with autocast(args):
             loss = loss_fn(*model(*[v.float().to(args.device)
                                     for v in views]))
         scaler.scale(loss).backward()
@@ -157,21 +215,26 @@ def bench_projectors(model, batch, world_sizes, args):
     """Share of a rank's step spent in projectors + loss when they run on
     the gathered global batch, simulated on one process by batch scaling:
     encoder fwd+bwd on ``batch`` vs projectors + loss fwd+bwd on
-    ``world * batch``."""
+    ``world * batch`` (under ``--amp``'s autocast where it is given)."""
     views = torch.randn((batch, model.num_views) + model.backbone.input_shape,
                         device=args.device)
 
     def encoder():
-        model.backbone(views, model.view_modalities).sum().backward()
+        with autocast(args):
+            out = model.backbone(views, model.view_modalities).sum()
+        out.backward()
 
     def heads(world):
         feats = torch.randn(world * batch, model.num_views,
                             model.backbone.out_channels, device=args.device,
                             requires_grad=True).unbind(1)
-        uni = {m: model.projectors[m](f)
-               for m, f in zip(model.modalities, feats)}
-        fused = {m: model.projectors[m](feats[-1]) for m in model.modalities}
-        sum(model.loss_module(uni, fused).values()).backward()
+        with autocast(args):
+            uni = {m: model.projectors[m](f)
+                   for m, f in zip(model.modalities, feats)}
+            fused = {m: model.projectors[m](feats[-1])
+                     for m in model.modalities}
+            loss = sum(model.loss_module(uni, fused).values())
+        loss.backward()
 
     enc = timed(encoder, args.iters, args.warmup, args.device)
     print(f'projectors on the gathered batch, per-rank batch {batch} '
@@ -351,6 +414,43 @@ def official_e2e(args, folder, batch, workers):
     return e2e(loader, official_trainer(args), args.iters)
 
 
+def profile_host(cfg, pkl, folder, batch, args):
+    """Host work per iteration of one epoch of the config's own Runner (its
+    hooks, loader and optimiser wrapper) on the synthetic set."""
+    from mmengine.runner import Runner
+
+    from host_profile import host_profile
+    run_cfg = cfg.copy()
+    run_cfg.work_dir = osp.join(folder, 'work_dir')
+    run_cfg.train_cfg = dict(type='EpochBasedTrainLoop', max_epochs=1)
+    run_cfg.val_cfg = run_cfg.val_dataloader = run_cfg.val_evaluator = None
+    run_cfg.param_scheduler = None
+    loader = run_cfg.train_dataloader
+    loader.update(batch_size=batch, num_workers=args.profile_workers,
+                  persistent_workers=args.profile_workers > 0)
+    loader.dataset.update(ann_file=pkl, split='xsub_train')
+    run_cfg.default_hooks.checkpoint = dict(type='CheckpointHook',
+                                            interval=-1, save_last=False)
+    if args.amp:
+        run_cfg.optim_wrapper.type = 'AmpOptimWrapper'
+        if args.amp_dtype:
+            run_cfg.optim_wrapper.dtype = args.amp_dtype
+    runner = Runner.from_cfg(run_cfg)
+    iters, table = host_profile(runner)
+    print(f'host work per training iteration (mean of {iters} iterations '
+          f'after the first; batch {batch}, {args.profile_workers} data '
+          f'workers, the config\'s hooks, {args.device}):')
+    print(f'  {"part":34s} {"aten ops":>9s} {"host reads":>11s}')
+    for part, (ops, reads) in table['ops'].items():
+        print(f'  {part:34s} {ops:9.1f} {reads:11.1f}')
+    ops, reads = table['fallback']['total']
+    if ops:
+        print(f'  plus {ops:.1f} ops and {reads:.1f} host reads inside the '
+              'CPU loops of multi-tensor kernels (_foreach_*, _fused_*: one '
+              'launch each on a GPU)')
+    return table
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument('config')
@@ -381,6 +481,12 @@ def main():
                         help='time the data path per thread')
     parser.add_argument('--e2e', action='store_true',
                         help='time loader + step end to end')
+    parser.add_argument('--profile-host', action='store_true',
+                        help='count aten ops and host reads '
+                        '(aten::_local_scalar_dense) per training iteration '
+                        'of one epoch of the config\'s Runner, by part')
+    parser.add_argument('--profile-workers', type=int, default=1,
+                        help='data workers of --profile-host')
     parser.add_argument('--world-sizes', type=int, nargs='+', default=None,
                         help='simulate the projector cost at these world '
                         'sizes')
@@ -403,6 +509,11 @@ def main():
     init_default_scope(cfg.get('default_scope', 'mmaction'))
     import umurl_mm  # noqa: F401
     batch = args.batch or cfg.train_dataloader.batch_size
+    if args.profile_host:
+        with tempfile.TemporaryDirectory() as folder:
+            pkl, _ = synthetic_files(folder, batch)
+            profile_host(cfg, pkl, folder, batch, args)
+        return
     model, _ = bench_step(cfg, batch, args)
     if args.world_sizes:
         bench_projectors(model, batch, args.world_sizes, args)

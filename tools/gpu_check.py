@@ -8,7 +8,8 @@ Runs, each as a user would and each in its own process:
 - linear evaluation (``tools/train.py`` + ``tools/test.py``) and kNN
   (``tools/test.py``) on the checkpoint of the bf16 run;
 - the full-size step benchmark (``tools/benchmark_pretrain.py``): fp32
-  with TF32, bf16 and fp16, compiled or not, and end to end with the
+  with TF32, bf16 and fp16, compiled or not, the host work per iteration
+  (aten ops and host reads, ``--profile-host``), and end to end with the
   config's data workers; achieved TFLOP/s, their share of the GPU's dense
   bf16 peak, and the NTU-60 x-sub recipe's projected wall time on one such
   GPU.
@@ -248,6 +249,17 @@ def bench_rows(check, gpu):
             continue
         check.run(name, ['tools/benchmark_pretrain.py', *base, *flags],
                   step(name))
+    if not a.quick:  # the CPU count is tests/test_tools/test_host_profile
+
+        def host_work(out):
+            ops, reads = re.search(r'^  total\s+([\d.]+)\s+([\d.]+)$', out,
+                                   re.M).groups()
+            return f'{ops} aten ops, {reads} host reads per iteration'
+
+        check.run('host work per iteration, bf16',
+                  ['tools/benchmark_pretrain.py', *base, '--amp',
+                   '--amp-dtype', 'bfloat16', '--profile-host',
+                   '--profile-workers', '8'], host_work)
     e2e = ['--amp', '--amp-dtype', 'bfloat16'] if not a.quick else []
 
     def end_to_end(out):

@@ -6,8 +6,10 @@
 # every config there unless setuptools is pinned below 82.
 default_scope = 'mmaction'
 
+# RuntimeInfoHook reading the loss terms back from the device only when
+# the logger prints or a checkpoint is saved (the same logs)
 default_hooks = dict(
-    runtime_info=dict(type='RuntimeInfoHook'),
+    runtime_info=dict(type='BufferedRuntimeInfoHook'),
     timer=dict(type='IterTimerHook'),
     logger=dict(type='LoggerHook', interval=20, ignore_last=False),
     param_scheduler=dict(type='ParamSchedulerHook'),

@@ -24,3 +24,9 @@ param_scheduler = [
 train_cfg = dict(max_epochs=100, val_interval=5)
 auto_scale_lr = dict(base_batch_size=128)
 default_hooks = dict(checkpoint=dict(interval=5))
+# the encoder is trained: no feature cache
+custom_hooks = [
+    dict(type='EpochSeedHook'),
+    dict(type='FiniteGuardHook'),
+    dict(type='CheckpointGuardHook')
+]

@@ -59,3 +59,11 @@ test_cfg = dict(type='TestLoop')
 auto_scale_lr = dict(enable=False, base_batch_size=512)
 default_hooks = dict(
     checkpoint=dict(interval=5, max_keep_ckpts=1, save_best='acc/top1'))
+# the frozen encoder's features computed once, before the first epoch (the
+# pipeline is deterministic): the classifier trains on them
+custom_hooks = [
+    dict(type='EpochSeedHook'),
+    dict(type='FiniteGuardHook'),
+    dict(type='CheckpointGuardHook'),
+    dict(type='FrozenFeatureCacheHook')
+]

@@ -19,7 +19,7 @@ train_dataloader = dict(
 optim_wrapper = dict(
     _delete_=True,
     type='OptimWrapper',
-    optimizer=dict(type='Adam', lr=1e-3, weight_decay=1e-5))
+    optimizer=dict(type='Adam', lr=1e-3, weight_decay=1e-5, fused=True))
 param_scheduler = [
     dict(type='MultiStepLR', by_epoch=True, milestones=[30], gamma=0.1)
 ]

@@ -32,15 +32,14 @@ def losses(intra=1.0, vc=2.0):
 
 
 def test_finite_run_passes():
-    FiniteGuardHook().after_train_iter(fake_runner(), 0, batch('a'),
-                                       losses())
+    FiniteGuardHook(interval=1).after_train_iter(fake_runner(), 0,
+                                                 batch('a'), losses())
 
 
 def test_non_finite_loss_names_where_and_what():
     with pytest.raises(NonFiniteTrainingError) as err:
-        FiniteGuardHook().after_train_iter(fake_runner(), 2,
-                                           batch('S1', 'S2'),
-                                           losses(vc=float('nan')))
+        FiniteGuardHook(interval=1).after_train_iter(
+            fake_runner(), 2, batch('S1', 'S2'), losses(vc=float('nan')))
     msg = str(err.value)
     for part in ("non-finite loss ['loss', 'loss_vc']", 'epoch 5',
                  'iteration 3 of the epoch', 'global iteration 42',
@@ -48,14 +47,51 @@ def test_non_finite_loss_names_where_and_what():
         assert part in msg, (part, msg)
 
 
-def test_non_finite_weights_after_fp32_update():
+def test_checks_are_deferred_but_name_the_first_non_finite_loss():
+    hook = FiniteGuardHook(interval=4)
     runner = fake_runner()
-    with torch.no_grad():
-        runner.model.weight[0, 1] = float('inf')
-    with pytest.raises(NonFiniteTrainingError, match=r"\['weight'\]"):
-        FiniteGuardHook().after_train_iter(runner, 0, batch('x'), losses())
-    FiniteGuardHook(check_weights=False).after_train_iter(
-        runner, 0, batch('x'), losses())
+    reads = []
+    real_cpu = torch.Tensor.cpu
+
+    def counting_cpu(self, *args, **kwargs):
+        reads.append(1)
+        return real_cpu(self, *args, **kwargs)
+
+    torch.Tensor.cpu = counting_cpu
+    try:
+        for i, vc in enumerate([2.0, 2.0, float('inf')]):
+            runner.iter = 40 + i
+            hook.after_train_iter(runner, i, batch(f'S{i}'), losses(vc=vc))
+        assert not reads  # nothing read back before the interval
+        runner.iter = 43
+        with pytest.raises(NonFiniteTrainingError) as err:
+            hook.after_train_iter(runner, 3, batch('S3'),
+                                  losses(vc=float('nan')))
+    finally:
+        torch.Tensor.cpu = real_cpu
+    assert len(reads) == 1  # one copy for the whole interval
+    msg = str(err.value)
+    for part in ('iteration 3 of the epoch', 'global iteration 43',
+                 'loss_vc=inf', "batch samples: ['S2']",
+                 "the update before it came from batch samples ['S1']"):
+        assert part in msg, (part, msg)
+
+
+def test_pending_losses_are_checked_before_any_save():
+    hook = FiniteGuardHook(interval=100)
+    runner = fake_runner()
+    hook.after_train_iter(runner, 0, batch('x'), losses(vc=float('nan')))
+    with pytest.raises(NonFiniteTrainingError, match='non-finite loss'):
+        hook.before_save_checkpoint(
+            runner, dict(state_dict=dict(w=torch.ones(2))))
+
+
+def test_epoch_end_checks_what_is_pending():
+    hook = FiniteGuardHook(interval=100)
+    runner = fake_runner(train_dataloader=[0, 1])
+    hook.after_train_iter(runner, 0, batch('x'), losses(vc=float('nan')))
+    with pytest.raises(NonFiniteTrainingError, match='iteration 1 of'):
+        hook.after_train_iter(runner, 1, batch('y'), losses())
 
 
 class FakeScaler:
@@ -74,18 +110,31 @@ def amp_wrapper(scales):
 
 
 def test_amp_skipped_steps_allowed_until_they_never_recover():
-    hook = FiniteGuardHook(max_skipped_steps=3)
+    hook = FiniteGuardHook(interval=1, max_skipped_steps=3)
     # halved twice (two skipped steps), then recovering: fine
     runner = fake_runner(wrapper=amp_wrapper([8., 4., 2., 2., 4., 2.]))
     for i in range(6):
         hook.after_train_iter(runner, i, batch('a'), losses())
-    hook = FiniteGuardHook(max_skipped_steps=3)
+    hook = FiniteGuardHook(interval=1, max_skipped_steps=3)
     runner = fake_runner(wrapper=amp_wrapper([8., 4., 2., 1.]))
     for i in range(3):
         hook.after_train_iter(runner, i, batch('a'), losses())
     with pytest.raises(NonFiniteTrainingError,
                        match='3 consecutive mixed-precision steps skipped'):
         hook.after_train_iter(runner, 3, batch('a'), losses())
+
+
+def test_amp_loss_scale_is_read_from_the_device_tensor():
+    wrapper = AmpOptimWrapper.__new__(AmpOptimWrapper)
+    wrapper.loss_scaler = SimpleNamespace(_scale=torch.tensor([4.0]))
+    hook = FiniteGuardHook(interval=10, max_skipped_steps=2)
+    runner = fake_runner(wrapper=wrapper)
+    hook.after_train_iter(runner, 0, batch('a'), losses())
+    for i, scale in enumerate((2.0, 1.0)):
+        wrapper.loss_scaler._scale.fill_(scale)  # kept values are copies
+        hook.after_train_iter(runner, i + 1, batch('a'), losses())
+    with pytest.raises(NonFiniteTrainingError, match='2 consecutive'):
+        hook.check(runner)
 
 
 def test_refuses_to_save_non_finite_weights():

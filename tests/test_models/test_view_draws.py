@@ -3,7 +3,7 @@ import pytest
 import torch
 
 from umurl_mm.models.data_preprocessors.view_preprocessor import pad_clips
-from umurl_mm.models.utils.view_draws import draw_view_params
+from umurl_mm.models.utils.view_draws import draw_view_params, split_packed
 
 
 def test_draws_are_the_same_from_numpy_and_torch_inputs():
@@ -41,3 +41,16 @@ def test_pad_clips_zero_pads_in_time():
     assert torch.equal(pad_clips(stacked), stacked[:, 0])
     with pytest.raises(ValueError, match='one clip per sample'):
         pad_clips([torch.rand(1, 2, 5, 25, 3), torch.rand(1, 2, 5, 17, 3)])
+
+
+def test_packed_parameters_split_back_exactly():
+    frames, seeds = np.array([30, 64, 200]), np.array([1, 2, 2**32 - 1])
+    params = draw_view_params(frames, 4, 25, 3, seeds)
+    flat = torch.from_numpy(np.concatenate(
+        [v.numpy().reshape(3, -1) for v in params.values()], 1,
+        dtype=np.float64))
+    split = split_packed(flat, params)
+    assert list(split) == list(params)
+    for key, value in params.items():
+        assert split[key].dtype == value.dtype
+        assert torch.equal(split[key], value), key

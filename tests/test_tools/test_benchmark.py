@@ -15,5 +15,6 @@ def test_benchmark_sections_run():
     assert proc.returncode == 0, proc.stderr[-3000:]
     for line in ('step, batch 4 x 4 views', 'TFLOP/s achieved',
                  'projected NTU-60 x-sub', '2 ranks: projectors + loss',
-                 'ours, device-side views', 'waiting for data'):
+                 'ours, device-side views', 'waiting for data',
+                 'the views made on the device in the step'):
         assert line in proc.stdout, line

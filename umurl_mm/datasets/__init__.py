@@ -1,3 +1,4 @@
+from .collate import clip_collate, pad_clips
 from .layout import (BUILTIN_LAYOUTS, NTU_BONE_PAIRS, SkeletonLayout,
                      bone_parents, get_layout, layout_bone_pairs)
 from .preprocess import normalize_2d, umurl_normalize
@@ -7,6 +8,7 @@ from .transforms import *  # noqa: F401,F403
 from .umurl_pose_dataset import UmURLPoseDataset
 
 __all__ = [
+    'clip_collate', 'pad_clips',
     'UmURLPoseDataset', 'NTU_BONE_PAIRS', 'SeededSampler', 'bone_parents',
     'check_keypoint', 'layout_bone_pairs', 'sample_seeds', 'seeded_rng',
     'umurl_normalize', 'normalize_2d', 'SkeletonLayout', 'get_layout',

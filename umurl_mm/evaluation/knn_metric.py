@@ -6,7 +6,7 @@ import torch.nn.functional as F
 from mmaction.registry import METRICS
 from mmengine.evaluator import BaseMetric
 
-from .labels import sample_label
+from .labels import batch_labels
 
 
 @METRICS.register_module()
@@ -61,7 +61,8 @@ class KNNRetrievalMetric(BaseMetric):
         self.chunk_size = chunk_size
 
     def process(self, data_batch, data_samples: Sequence[Dict]) -> None:
-        """Keep each sample's feature, label and subset."""
+        """Keep each sample's feature, label and subset (the batch's
+        features and labels read back in one copy each)."""
         for sample in data_samples:
             subset = sample.get('subset')
             if subset not in ('gallery', 'query'):
@@ -74,11 +75,14 @@ class KNNRetrievalMetric(BaseMetric):
                 raise ValueError('data samples carry no feature: use a '
                                  'model whose predict() sets `feature`, '
                                  'e.g. UmURLPretrainer')
+        if not data_samples:
+            return
+        features = torch.stack([s['feature'] for s in data_samples])
+        features = features.float().cpu().numpy()
+        for sample, feature, label in zip(data_samples, features,
+                                          batch_labels(data_samples)):
             self.results.append(
-                dict(
-                    feature=sample['feature'].float().cpu().numpy(),
-                    label=sample_label(sample),
-                    subset=subset))
+                dict(feature=feature, label=label, subset=sample['subset']))
 
     def compute_metrics(self, results: List[Dict]) -> Dict[str, float]:
         """Retrieve the neighbours of every query in the gallery."""

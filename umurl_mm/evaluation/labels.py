@@ -1,4 +1,4 @@
-from typing import Dict
+from typing import Dict, List, Sequence
 
 import torch
 
@@ -14,6 +14,23 @@ def sample_label(sample: Dict) -> int:
     Returns:
         int: The label.
     """
+    return int(torch.as_tensor(_label(sample)).flatten()[0])
+
+
+def batch_labels(samples: Sequence[Dict]) -> List[int]:
+    """:func:`sample_label` of every sample, read back in one copy.
+
+    Args:
+        samples (Sequence[dict]): Data sample dicts.
+
+    Returns:
+        list[int]: The labels.
+    """
+    labels = [torch.as_tensor(_label(s)).flatten()[0] for s in samples]
+    return torch.stack(labels).cpu().tolist() if labels else []
+
+
+def _label(sample: Dict):
     if 'gt_label' in sample:
         value = sample['gt_label']
     elif 'gt_labels' in sample:
@@ -21,7 +38,7 @@ def sample_label(sample: Dict) -> int:
     else:
         raise KeyError('data sample has no ground-truth label '
                        f'(keys: {sorted(sample)})')
-    return int(torch.as_tensor(value).flatten()[0])
+    return value
 
 
 def sample_scores(sample: Dict) -> torch.Tensor:

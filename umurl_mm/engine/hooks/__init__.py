@@ -1,8 +1,11 @@
+from .buffered_runtime_info_hook import BufferedRuntimeInfoHook
 from .checkpoint_guard_hook import CheckpointGuardHook
 from .epoch_seed_hook import EpochSeedHook
+from .feature_cache_hook import CachedFeatureLoader, FrozenFeatureCacheHook
 from .finite_guard_hook import FiniteGuardHook, NonFiniteTrainingError
 
 __all__ = [
-    'CheckpointGuardHook', 'EpochSeedHook', 'FiniteGuardHook',
+    'BufferedRuntimeInfoHook', 'CachedFeatureLoader', 'CheckpointGuardHook',
+    'EpochSeedHook', 'FiniteGuardHook', 'FrozenFeatureCacheHook',
     'NonFiniteTrainingError'
 ]

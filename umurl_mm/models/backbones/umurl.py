@@ -109,6 +109,9 @@ class UmURL(BaseModule):
         self.input_shape = (num_persons, num_frames, num_joints, in_channels)
         self.hidden_dim = hidden_dim
         self.frozen = frozen
+        #: inputs are this encoder's own outputs, passed through (set by
+        #: FrozenFeatureCacheHook while it feeds cached features)
+        self.precomputed = False
         self.register_buffer(
             'parents',
             torch.tensor(bone_parents(bone_pairs, num_joints)),
@@ -183,20 +186,38 @@ class UmURL(BaseModule):
         """
         self.check_input(x)
         modalities = check_modalities(modalities)
+        tokens = [self.embed_modality(x, name) for name in modalities]
+        return self.fuse([t for t, _ in tokens], [s for _, s in tokens])
+
+    def embed_modality(self, x: torch.Tensor,
+                       name: str) -> Tuple[torch.Tensor, torch.Tensor]:
+        """One modality's temporal and spatial token embeddings.
+
+        Args:
+            x (torch.Tensor): ``(N, M, T, V, C)`` joints.
+            name (str): The modality.
+
+        Returns:
+            tuple[torch.Tensor]: ``(N, T, H)`` and ``(N, M*V, H)``.
+        """
         N, M, T, V, C = x.shape
-        temporal, spatial = 0, 0
-        for name in modalities:
-            data = to_modality(x, name, self.parents)
-            # token t flattens (M, V, C) of frame t; token m*V+v flattens
-            # the (T, C) trajectory of joint v of person m
-            t_tok = data.permute(0, 2, 1, 3, 4).reshape(N, T, M * V * C)
-            s_tok = data.permute(0, 1, 3, 2, 4).reshape(N, M * V, T * C)
-            temporal = temporal + self.embeddings[name]['temporal'](t_tok)
-            spatial = spatial + self.embeddings[name]['spatial'](s_tok)
-        if len(modalities) > 1:
-            temporal = self.fusion['temporal'](temporal / len(modalities))
-            spatial = self.fusion['spatial'](spatial / len(modalities))
-        return temporal, spatial
+        data = to_modality(x, name, self.parents)
+        # token t flattens (M, V, C) of frame t; token m*V+v flattens
+        # the (T, C) trajectory of joint v of person m
+        t_tok = data.permute(0, 2, 1, 3, 4).reshape(N, T, M * V * C)
+        s_tok = data.permute(0, 1, 3, 2, 4).reshape(N, M * V, T * C)
+        return (self.embeddings[name]['temporal'](t_tok),
+                self.embeddings[name]['spatial'](s_tok))
+
+    def fuse(self, temporal: Sequence[torch.Tensor],
+             spatial: Sequence[torch.Tensor]
+             ) -> Tuple[torch.Tensor, torch.Tensor]:
+        """Early fusion of the modalities' embeddings: one modality's as
+        they are, several averaged and mapped by the fusion layer."""
+        if len(temporal) == 1:
+            return temporal[0], spatial[0]
+        return (self.fusion['temporal'](sum(temporal) / len(temporal)),
+                self.fusion['spatial'](sum(spatial) / len(spatial)))
 
     def encode(self, temporal: torch.Tensor,
                spatial: torch.Tensor) -> torch.Tensor:
@@ -239,6 +260,8 @@ class UmURL(BaseModule):
         Returns:
             torch.Tensor: The representations.
         """
+        if self.precomputed:
+            return x
         if x.ndim == 6:
             return self._forward_views(x, modalities)
         if modalities is None:
@@ -253,7 +276,20 @@ class UmURL(BaseModule):
                 isinstance(s, str) for s in view_sets):
             raise ValueError(f'{K} views need {K} modality subsets, one per '
                              f'view, got {view_sets!r}')
-        tokens = [self.embed(v, s) for v, s in zip(x.unbind(1), view_sets)]
+        self.check_input(x[:, 0])
+        view_sets = [check_modalities(s) for s in view_sets]
+        # each modality embeds all the views that use it in one pass
+        embedded = [dict() for _ in range(K)]
+        for name in MODALITIES:
+            users = [k for k, s in enumerate(view_sets) if name in s]
+            if not users:
+                continue
+            rows = x[:, users].transpose(0, 1).flatten(0, 1)  # view-major
+            t_emb, s_emb = self.embed_modality(rows, name)
+            for k, t, s in zip(users, t_emb.split(B), s_emb.split(B)):
+                embedded[k][name] = (t, s)
+        tokens = [self.fuse(*zip(*(embedded[k][m] for m in view_sets[k])))
+                  for k in range(K)]
         temporal, spatial = (torch.cat(t) for t in zip(*tokens))
         feats = self.encode(temporal, spatial)  # (K * B, 2H), view-major
         return feats.view(K, B, -1).transpose(0, 1)

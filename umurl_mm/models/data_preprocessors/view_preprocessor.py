@@ -1,41 +1,14 @@
-from typing import Dict, List, Optional, Union
+from typing import Dict, Optional
 
+import numpy as np
 import torch
 from mmaction.registry import MODELS
 from mmengine.dist import get_dist_info
 from mmengine.model import BaseDataPreprocessor, stack_batch
 
+from ...datasets.collate import pad_clips
 from ..utils.batched_views import make_views
 from ..utils.view_draws import draw_view_params
-
-
-def pad_clips(inputs: Union[torch.Tensor, List[torch.Tensor]]
-              ) -> torch.Tensor:
-    """One ``(1, M, T_i, V, C)`` clip per sample -> ``(B, M, T, V, C)``,
-    zero-padded in time to the longest (one copy per clip).
-
-    Args:
-        inputs (torch.Tensor | list[torch.Tensor]): The clips, or a stacked
-            ``(B, 1, M, T, V, C)`` batch.
-
-    Returns:
-        torch.Tensor: The padded batch.
-    """
-    shapes = [tuple(x.shape) for x in inputs]
-    if any(len(s) != 5 or s[0] != 1 or s[1:2] + s[3:] != shapes[0][1:2] +
-           shapes[0][3:] for s in shapes):
-        raise ValueError('UmURLViewPreprocessor expects one clip per sample, '
-                         f'(1, M, T, V, C) each, got {shapes[:4]}: put '
-                         'FormatGCNInput + PackActionInputs (no MultiView) '
-                         'in the pipeline')
-    if isinstance(inputs, torch.Tensor):
-        return inputs[:, 0]
-    _, M, _, V, C = shapes[0]
-    out = inputs[0].new_zeros(
-        (len(inputs), M, max(s[2] for s in shapes), V, C))
-    for i, x in enumerate(inputs):
-        out[i, :, :x.shape[2]] = x[0]
-    return out
 
 
 @MODELS.register_module()
@@ -82,7 +55,7 @@ class UmURLViewPreprocessor(BaseDataPreprocessor):
                  shear: float = 1.0,
                  coords: Optional[int] = None,
                  num_views: Optional[int] = None) -> None:
-        super().__init__()
+        super().__init__(non_blocking=True)
         if not 0 < min_ratio <= max_ratio <= 1:
             raise ValueError('need 0 < min_ratio <= max_ratio <= 1, got '
                              f'{min_ratio}, {max_ratio}')
@@ -111,11 +84,13 @@ class UmURLViewPreprocessor(BaseDataPreprocessor):
             else ``(B, num_clips, M, T, V, C)``; ``data_samples``.
         """
         if not training:
-            data = self.cast_data(data)
+            # the data samples stay on the host (their labels are read
+            # there): only the clips go to the device
             inputs = data['inputs']
             if isinstance(inputs, (list, tuple)):
                 inputs = stack_batch(list(inputs))
-            return dict(inputs=inputs, data_samples=data.get('data_samples'))
+            return dict(inputs=self.cast_data(inputs),
+                        data_samples=data.get('data_samples'))
         if self.num_views is None:
             raise ValueError('UmURLViewPreprocessor.num_views is not set '
                              '(UmURLPretrainer sets it)')
@@ -136,18 +111,18 @@ class UmURLViewPreprocessor(BaseDataPreprocessor):
         """Valid frame counts (``total_frames``, else the padded length)
         and ``aug_seed`` of each sample (without one: drawn from torch's
         global RNG, which ``EpochSeedHook`` re-derives every epoch and
-        rank)."""
+        rank), as NumPy arrays: host values, no device work."""
         if not samples:
             raise ValueError('UmURLViewPreprocessor needs data samples with '
                              "'total_frames' (PackActionInputs meta_keys)")
-        frames = [min(int(s.get('total_frames', length)), length)
-                  for s in samples]
-        seeds = torch.tensor([s.get('aug_seed', -1) for s in samples])
+        frames = np.array([min(int(s.get('total_frames', length)), length)
+                           for s in samples], np.int64)
+        seeds = np.array([s.get('aug_seed', -1) for s in samples], np.int64)
         missing = seeds < 0
         if missing.any():
             # every rank draws all ranks' seeds and keeps its own row: the
             # ranks' views differ even where their global RNGs agree
             rank, world = get_dist_info()
             seeds[missing] = torch.randint(
-                2**32, (world, int(missing.sum())))[rank]
-        return torch.tensor(frames), seeds
+                2**32, (world, int(missing.sum())))[rank].numpy()
+        return frames, seeds

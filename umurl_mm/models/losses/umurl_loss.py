@@ -7,7 +7,7 @@ from mmaction.registry import MODELS
 
 
 def off_diagonal_sq_sum(zc: torch.Tensor) -> torch.Tensor:
-    """``sum(offdiag(cov)^2)`` of centred ``(B, D)`` data, exactly and
+    """``sum(offdiag(cov)^2)`` of centred ``(..., B, D)`` data, exactly and
     cheaply.
 
     With ``cov = zc^T zc / (B - 1)``: ``||cov||_F^2 = ||zc zc^T||_F^2 /
@@ -18,41 +18,42 @@ def off_diagonal_sq_sum(zc: torch.Tensor) -> torch.Tensor:
     ``O(B^2 D)`` instead of ``O(B D^2)`` for the usual ``B < D``.
 
     Args:
-        zc (torch.Tensor): ``(B, D)`` centred embeddings.
+        zc (torch.Tensor): ``(..., B, D)`` centred embeddings.
 
     Returns:
-        torch.Tensor: The scalar sum.
+        torch.Tensor: The sum, ``(...)``.
     """
-    batch, dim = zc.shape
-    gram = zc @ zc.T if batch < dim else zc.T @ zc
-    var = zc.pow(2).sum(0) / (batch - 1)
-    return gram.pow(2).sum() / (batch - 1)**2 - var.pow(2).sum()
+    batch, dim = zc.shape[-2:]
+    gram = zc @ zc.mT if batch < dim else zc.mT @ zc
+    var = zc.pow(2).sum(-2) / (batch - 1)
+    return gram.pow(2).sum((-2, -1)) / (batch - 1)**2 - var.pow(2).sum(-1)
 
 
 def variance_covariance(z: torch.Tensor,
                         std_weight: float = 5.0,
                         eps: float = 1e-4) -> torch.Tensor:
-    """Variance-covariance regulariser of one ``(B, D)`` embedding.
+    """Variance-covariance regulariser of ``(..., B, D)`` embeddings.
 
     ``std_weight * mean(relu(1 - sqrt(var + eps))) + sum(offdiag(cov)^2)/D``
     with the unbiased variance and ``cov = zc^T zc / (B - 1)``; the second
-    term through :func:`off_diagonal_sq_sum`.
+    term through :func:`off_diagonal_sq_sum`. Leading dimensions are
+    independent embeddings, computed in one batched pass.
 
     Args:
-        z (torch.Tensor): ``(B, D)`` embeddings, ``B >= 2``.
+        z (torch.Tensor): ``(..., B, D)`` embeddings, ``B >= 2``.
         std_weight (float): Weight of the variance term. Defaults to 5.
         eps (float): Added to the variance. Defaults to 1e-4.
 
     Returns:
-        torch.Tensor: Scalar loss.
+        torch.Tensor: The loss of each embedding, ``(...)``.
     """
-    batch, dim = z.shape
+    batch, dim = z.shape[-2:]
     if batch < 2:
         raise ValueError('the variance-covariance loss needs a (global) '
                          f'batch of at least 2 samples, got {batch}')
-    std = torch.sqrt(z.var(dim=0) + eps)
-    std_loss = F.relu(1 - std).mean()
-    zc = z - z.mean(dim=0)
+    std = torch.sqrt(z.var(dim=-2) + eps)
+    std_loss = F.relu(1 - std).mean(-1)
+    zc = z - z.mean(dim=-2, keepdim=True)
     return std_weight * std_loss + off_diagonal_sq_sum(zc) / dim
 
 
@@ -113,14 +114,14 @@ class UmURLLoss(nn.Module):
 
     def _terms(self, names: Sequence[str], uni: Dict[str, torch.Tensor],
                fused: Dict[str, torch.Tensor]) -> Dict[str, torch.Tensor]:
-        z = {m: uni[m].float() for m in names}
-        zu = {m: fused[m].float() for m in names}
-        center = sum(z.values()) / len(names)
-        intra = sum(F.mse_loss(z[m], zu[m]) for m in names)
-        inter = sum(F.mse_loss(z[m], center) for m in names)
-        vc = sum(
-            variance_covariance(e, self.std_weight, self.eps)
-            for e in list(z.values()) + list(zu.values()))
+        # (modality, B, D) stacks: each term in one batched pass
+        z = torch.stack([uni[m] for m in names]).float()
+        zu = torch.stack([fused[m] for m in names]).float()
+        center = z.mean(0)
+        intra = (z - zu).pow(2).mean((1, 2)).sum()
+        inter = (z - center).pow(2).mean((1, 2)).sum()
+        vc = variance_covariance(torch.cat([z, zu]), self.std_weight,
+                                 self.eps).sum()
         return dict(
             loss_intra=self.intra_weight * intra,
             loss_inter=self.inter_weight * inter,

@@ -2,42 +2,24 @@ import torch
 import torch.distributed as dist
 import torch.nn as nn
 
-
-class _AllReduceSum(torch.autograd.Function):
-    """Sum over ranks; the backward sums the gradients over ranks too.
-    Synchronous ``dist.all_reduce`` (no asynchronous work outlives the
-    call)."""
-
-    @staticmethod
-    def forward(ctx, x: torch.Tensor) -> torch.Tensor:
-        x = x.clone(memory_format=torch.contiguous_format)
-        dist.all_reduce(x)
-        return x
-
-    @staticmethod
-    def backward(ctx, grad: torch.Tensor) -> torch.Tensor:
-        grad = grad.clone(memory_format=torch.contiguous_format)
-        dist.all_reduce(grad)
-        return grad
-
-
-def _all_reduce(x: torch.Tensor) -> torch.Tensor:
-    """Sum over ranks, differentiable."""
-    return _AllReduceSum.apply(x)
+from ..utils.gather import all_gather_autograd
 
 
 class GlobalBatchNorm1d(nn.BatchNorm1d):
     """``BatchNorm1d`` whose training statistics are those of the global
     batch across all ranks, on any backend (gloo included).
 
-    Mean and variance are all-reduced with gradient (two passes: the mean,
-    then the centred squares), so each rank normalising its own samples
-    computes what one BatchNorm on the concatenated batch computes, forward
-    and backward — SyncBatchNorm's result where torch's ``SyncBatchNorm``
-    needs CUDA. Outside a multi-rank process group, or in eval mode, it is a
-    plain ``BatchNorm1d``; its state dict is ``BatchNorm1d``'s. Statistics
-    and normalisation are computed in float32 whatever the autocast state;
-    the output has the input's dtype.
+    Each rank computes its samples' count, mean and sum of squared
+    deviations; one all-gather with gradient brings every rank's to every
+    rank, which combines them exactly (Chan et al.'s pairwise formula:
+    ``M2 = sum_r M2_r + sum_r n_r (mean_r - mean)^2``). Each rank
+    normalising its own samples thus computes what one BatchNorm on the
+    concatenated batch computes, forward and backward — SyncBatchNorm's
+    result where torch's ``SyncBatchNorm`` needs CUDA — with one collective
+    each way and no host copy. Outside a multi-rank process group, or in
+    eval mode, it is a plain ``BatchNorm1d``; its state dict is
+    ``BatchNorm1d``'s. Statistics and normalisation are computed in float32
+    whatever the autocast state; the output has the input's dtype.
     """
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
@@ -48,20 +30,26 @@ class GlobalBatchNorm1d(nn.BatchNorm1d):
         if not (self.training and dist.is_available()
                 and dist.is_initialized() and dist.get_world_size() > 1):
             return super().forward(x)
-        count = torch.tensor([float(x.shape[0])], device=x.device)
-        dist.all_reduce(count)
-        mean = _all_reduce(x.sum(0)) / count
-        centred = x - mean
-        var = _all_reduce(centred.pow(2).sum(0)) / count  # biased
+        C = x.shape[1]
+        local_mean = x.mean(0)
+        local_m2 = (x - local_mean).pow(2).sum(0)
+        count = torch.full((1, ), x.shape[0], dtype=x.dtype, device=x.device)
+        stats = all_gather_autograd(
+            torch.cat([local_mean, local_m2, count])[None])  # (world, 2C+1)
+        means, m2s, counts = stats[:, :C], stats[:, C:2 * C], stats[:, 2 * C:]
+        total = counts.sum()
+        mean = (counts * means).sum(0) / total
+        var = (m2s.sum(0) +
+               (counts * (means - mean).pow(2)).sum(0)) / total  # biased
         if self.track_running_stats:
             with torch.no_grad():
                 self.num_batches_tracked.add_(1)
                 m = self.momentum if self.momentum is not None else \
                     1.0 / float(self.num_batches_tracked)
-                unbiased = var * count / (count - 1).clamp(min=1)
+                unbiased = var * total / (total - 1).clamp(min=1)
                 self.running_mean.lerp_(mean, m)
                 self.running_var.lerp_(unbiased, m)
-        out = centred * torch.rsqrt(var + self.eps)
+        out = (x - mean) * torch.rsqrt(var + self.eps)
         if self.affine:
             out = out * self.weight + self.bias
         return out

@@ -128,7 +128,37 @@ def draw_view_params(frames: Array,
         zero=zero_u[..., 0] < zero_prob,
         mix=_pad_identity(mix.astype(np.float32), C),
         shear=_pad_identity(shear.astype(np.float32), C))
-    return {k: torch.from_numpy(v).to(device) for k, v in params.items()}
+    return _to_device(params, device)
+
+
+def _to_device(params: Dict[str, np.ndarray],
+               device: Union[str, torch.device]) -> Dict[str, torch.Tensor]:
+    """The parameters as tensors on ``device``. To an accelerator in one
+    asynchronous copy: packed in one float64 buffer (exact for every
+    field: integers below 2**53, booleans, float32), pinned, copied and
+    split there (MPS, without float64, gets one copy per field)."""
+    device = torch.device(device)
+    host = {k: torch.from_numpy(v) for k, v in params.items()}
+    if device.type in ('cpu', 'meta', 'mps'):
+        return {k: v.to(device) for k, v in host.items()}
+    flat = torch.from_numpy(np.concatenate(
+        [v.reshape(len(v), -1) for v in params.values()], 1,
+        dtype=np.float64))
+    return split_packed(flat.pin_memory().to(device, non_blocking=True),
+                        host)
+
+
+def split_packed(buf: torch.Tensor,
+                 like: Dict[str, torch.Tensor]) -> Dict[str, torch.Tensor]:
+    """Split a ``(B, sum of widths)`` buffer into tensors of the shapes and
+    dtypes of ``like`` (packed in its order), on the buffer's device."""
+    out, start = {}, 0
+    for key, value in like.items():
+        width = value[0].numel()
+        out[key] = buf[:, start:start + width].reshape(value.shape).to(
+            value.dtype)
+        start += width
+    return out
 
 
 def _pad_identity(mat: np.ndarray, channels: int) -> np.ndarray:
