@@ -21,3 +21,15 @@ def test_defaults_and_overrides():
     cfg = apply_runner_args(Config(dict(model=dict(hidden_dim=8))), args)
     assert cfg.model.hidden_dim == 16 and cfg.launcher == 'pytorch'
     assert cfg.work_dir == 'w'  # --work-dir wins over --cfg-options
+
+
+def test_float32_matmuls_in_tf32_unless_asked_not_to():
+    import torch
+    before = torch.get_float32_matmul_precision()
+    try:
+        apply_runner_args(Config(), parse('my_cfg.py'))
+        assert torch.get_float32_matmul_precision() == 'high'
+        apply_runner_args(Config(), parse('my_cfg.py', '--no-tf32'))
+        assert torch.get_float32_matmul_precision() == 'highest'
+    finally:
+        torch.set_float32_matmul_precision(before)
