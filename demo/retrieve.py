@@ -3,7 +3,7 @@ features, and print the nearest actions.
 
 Example (the synthetic 2D set; the query is any one-video pose file):
     python demo/retrieve.py \\
-        configs/umurl/umurl-knn_synthetic-xsub-keypoint-2d.py \\
+        configs/umurl/benchmarks/umurl-knn_synthetic-xsub-keypoint-2d.py \\
         work_dirs/demo_2d/seed_0/pretrain/epoch_40.pth \\
         --query my_video.pkl --gallery data/synthetic/synthetic_2d.pkl \\
         --split xsub_train --class-names synthetic

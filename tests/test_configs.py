@@ -1,6 +1,7 @@
 """Every shipped config parses and builds its model and datasets' settings."""
 import glob
 import os
+import re
 
 import pytest
 from mmaction.registry import MODELS
@@ -9,6 +10,7 @@ from mmengine.config import Config
 from tests.utils import REPO, run_tool
 
 CONFIGS = sorted(glob.glob(f'{REPO}/configs/umurl/*.py') +
+                 glob.glob(f'{REPO}/configs/umurl/benchmarks/*.py') +
                  glob.glob(f'{REPO}/configs/*.py'))
 
 
@@ -77,7 +79,7 @@ def test_linear_recipe_is_the_official_one_in_one_process(path):
 def test_main_command_config_is_the_ntu60_xsub_recipe():
     main = Config.fromfile(f'{REPO}/configs/umurl_ntu60_xsub.py')
     recipe = Config.fromfile(
-        f'{REPO}/configs/umurl/umurl_4xb128-u64-450e_ntu60-xsub-keypoint-'
+        f'{REPO}/configs/umurl/umurl_4xb128-451e_ntu60-xsub-keypoint-'
         '3d.py')
     # the official global batch of 512, here in one process
     assert main.train_dataloader.batch_size == 512
@@ -96,3 +98,36 @@ def test_missing_data_names_the_file_and_the_command(tmp_path):
     assert 'python tools/data/ntu_skeleton_to_pkl.py nturgb+d_skeletons/ ' \
         'data/ntu60/ntu60_3d_umurl.pkl --benchmark ntu60' in proc.stderr
     assert not list(tmp_path.glob('*.pth'))
+
+
+@pytest.mark.parametrize('path', CONFIGS, ids=os.path.basename)
+def test_epochs_in_the_name_are_the_epochs_trained(path):
+    """``..._4xb128-451e_...`` trains 451 epochs."""
+    epochs = re.findall(r'[-_](\d+)e_', os.path.basename(path))
+    cfg = Config.fromfile(path)
+    if epochs:
+        assert cfg.train_cfg.max_epochs == int(epochs[0])
+    assert 'u64' not in os.path.basename(path)
+
+
+def test_downstream_configs_live_in_benchmarks():
+    for path in glob.glob(f'{REPO}/configs/umurl/*.py'):
+        name = os.path.basename(path)
+        assert name.startswith(('umurl_', 'umurl-persampleviews_')), name
+
+
+def test_metafile_in_mmpretrain_form():
+    """Pre-training entries have no results and list their downstream
+    entries; every entry's config exists."""
+    import yaml
+    meta = yaml.safe_load(open(f'{REPO}/configs/umurl/metafile.yml'))
+    models = {m['Name']: m for m in meta['Models']}
+    for name, model in models.items():
+        assert os.path.isfile(f"{REPO}/{model['Config']}"), name
+        assert os.path.basename(model['Config']) == name + '.py'
+        if 'Downstream' in model:
+            assert model['Results'] is None, name
+            assert '/benchmarks/' not in model['Config']
+            for down in model['Downstream']:
+                assert down in models, (name, down)
+                assert '/benchmarks/' in models[down]['Config']

@@ -9,15 +9,17 @@ from mmengine.config import Config
 
 from tests.utils import REPO
 
-CONFIGS_2D = sorted(glob.glob(f'{REPO}/configs/umurl/*keypoint-2d.py'))
+CONFIGS_2D = sorted(
+    glob.glob(f'{REPO}/configs/umurl/*keypoint-2d.py') +
+    glob.glob(f'{REPO}/configs/umurl/benchmarks/*keypoint-2d.py'))
 
 
 def test_2d_configs_exist():
     names = {os.path.basename(c) for c in CONFIGS_2D}
-    for name in ('umurl_1xb64-u64-40e_synthetic-xsub-keypoint-2d.py',
+    for name in ('umurl_1xb64-40e_synthetic-xsub-keypoint-2d.py',
                  'umurl-linear_1xb64-60e_synthetic-xsub-keypoint-2d.py',
                  'umurl-knn_synthetic-xsub-keypoint-2d.py',
-                 'umurl_4xb128-u64-450e_ntu60-xsub-keypoint-2d.py',
+                 'umurl_4xb128-451e_ntu60-xsub-keypoint-2d.py',
                  'umurl-linear_1xb512-150e_ntu60-xsub-keypoint-2d.py',
                  'umurl-knn_ntu60-xsub-keypoint-2d.py'):
         assert name in names
@@ -64,7 +66,7 @@ def test_per_sample_2d_views_run(tmp_path):
                                          num_classes=2, two_d=True), path)
     cfg = Config.fromfile(
         f'{REPO}/configs/umurl/'
-        'umurl_1xb64-u64-40e_synthetic-xsub-keypoint-2d.py')
+        'umurl_1xb64-40e_synthetic-xsub-keypoint-2d.py')
     dataset = UmURLPoseDataset(path, pipeline=cfg.per_sample_view_pipeline,
                                layout='coco', with_score=True)
     assert dataset[(0, 7)]['inputs'].shape == (4, 2, 64, 17, 3)

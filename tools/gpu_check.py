@@ -37,13 +37,13 @@ import time
 
 REPO = osp.dirname(osp.dirname(osp.abspath(__file__)))
 C = 'configs/umurl/'
-PRE = C + 'umurl_1xb64-u64-40e_synthetic-xsub-keypoint-3d.py'
-PRE_2D = C + 'umurl_1xb64-u64-40e_synthetic-xsub-keypoint-2d.py'
-PER_SAMPLE = C + ('umurl-persampleviews_1xb64-u64-40e_synthetic-xsub-'
+PRE = C + 'umurl_1xb64-40e_synthetic-xsub-keypoint-3d.py'
+PRE_2D = C + 'umurl_1xb64-40e_synthetic-xsub-keypoint-2d.py'
+PER_SAMPLE = C + ('umurl-persampleviews_1xb64-40e_synthetic-xsub-'
                   'keypoint-3d.py')
-LIN = C + 'umurl-linear_1xb64-60e_synthetic-xsub-keypoint-3d.py'
-KNN = C + 'umurl-knn_synthetic-xsub-keypoint-3d.py'
-FULL = C + 'umurl_4xb128-u64-450e_ntu60-xsub-keypoint-3d.py'
+LIN = C + 'benchmarks/umurl-linear_1xb64-60e_synthetic-xsub-keypoint-3d.py'
+KNN = C + 'benchmarks/umurl-knn_synthetic-xsub-keypoint-3d.py'
+FULL = C + 'umurl_4xb128-451e_ntu60-xsub-keypoint-3d.py'
 TINY = ['model.backbone.hidden_dim=16', 'model.projector.in_channels=32',
         'model.projector.hidden_channels=32',
         'model.projector.out_channels=24']

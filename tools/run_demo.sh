@@ -2,9 +2,9 @@
 # The main job on the bundled synthetic set: set up the environment,
 # generate the data, pre-train UmURL, then run linear evaluation and kNN
 # retrieval for the pre-trained encoder and for the same encoder with random
-# weights, and print both side by side. About 15 minutes on 2 CPU cores per
-# seed; SEEDS="0 1 2" repeats it with three seeds and prints the mean and
-# spread. DIM=2d runs the same on the 2D COCO-17 version of the set
+# weights, and print both side by side (minutes per seed on 2 CPU cores:
+# docs/performance.md); SEEDS="0 1 2" repeats it with three seeds and
+# prints the mean and spread. DIM=2d runs the same on the 2D COCO-17 version of the set
 # (keypoints in pixels with scores, MMAction2's 2D format).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,9 +18,9 @@ case "$DIM" in
 esac
 SEEDS=${SEEDS:-0}
 DATA=data/synthetic/synthetic_$DIM.pkl
-PRE=configs/umurl/umurl_1xb64-u64-40e_synthetic-xsub-keypoint-$DIM.py
-LIN=configs/umurl/umurl-linear_1xb64-60e_synthetic-xsub-keypoint-$DIM.py
-KNN=configs/umurl/umurl-knn_synthetic-xsub-keypoint-$DIM.py
+PRE=configs/umurl/umurl_1xb64-40e_synthetic-xsub-keypoint-$DIM.py
+LIN=configs/umurl/benchmarks/umurl-linear_1xb64-60e_synthetic-xsub-keypoint-$DIM.py
+KNN=configs/umurl/benchmarks/umurl-knn_synthetic-xsub-keypoint-$DIM.py
 
 step() { echo; echo "=== [demo] $(date +%T) $*"; }
 

@@ -5,6 +5,7 @@
 # virtual environment gets today) no longer ships, so inheriting would break
 # every config there unless setuptools is pinned below 82.
 default_scope = 'mmaction'
+custom_imports = dict(imports=['umurl_mm'], allow_failed_imports=False)
 
 # RuntimeInfoHook reading the loss terms back from the device only when
 # the logger prints or a checkpoint is saved (the same logs)

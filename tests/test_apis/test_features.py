@@ -6,7 +6,8 @@ import torch
 from tests.utils import REPO
 from umurl_mm.apis import extract_features, init_encoder
 
-CONFIG = f'{REPO}/configs/umurl/umurl-knn_synthetic-xsub-keypoint-3d.py'
+CONFIG = (f'{REPO}/configs/umurl/benchmarks/'
+          'umurl-knn_synthetic-xsub-keypoint-3d.py')
 
 
 def test_features_match_direct_forward(tiny_pkl, tmp_path):

@@ -11,7 +11,8 @@ from umurl_mm.apis import (extract_features, init_encoder, load_pose_file,
                            load_split)
 from umurl_mm.datasets.synthetic import make_synthetic_dataset
 
-CONFIG = f'{REPO}/configs/umurl/umurl-knn_synthetic-xsub-keypoint-2d.py'
+CONFIG = (f'{REPO}/configs/umurl/benchmarks/'
+          'umurl-knn_synthetic-xsub-keypoint-2d.py')
 
 
 @pytest.fixture(scope='module')

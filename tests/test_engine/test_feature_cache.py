@@ -10,7 +10,7 @@ from mmengine.runner import Runner
 from tests.utils import REPO
 
 LINEAR = (f'{REPO}/configs/umurl/'
-          'umurl-linear_1xb64-60e_synthetic-xsub-keypoint-3d.py')
+          'benchmarks/umurl-linear_1xb64-60e_synthetic-xsub-keypoint-3d.py')
 
 
 def linear_cfg(tiny_pkl, work_dir, cache):

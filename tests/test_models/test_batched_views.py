@@ -9,7 +9,7 @@ from mmengine.config import Config
 from tests.utils import REPO
 from umurl_mm.models.utils.batched_views import draw_view_params, make_views
 
-PRETRAIN = f'{REPO}/configs/_base_/umurl_pretrain.py'
+PRETRAIN = f'{REPO}/configs/_base_/models/umurl.py'
 
 
 class ForcedDraws:

@@ -13,7 +13,7 @@ from umurl_mm.models.utils.batched_views import (crop_resize,
                                                  draw_view_params, make_views)
 
 CONFIG = (f'{REPO}/configs/umurl/'
-          'umurl_1xb64-u64-40e_synthetic-xsub-keypoint-2d.py')
+          'umurl_1xb64-40e_synthetic-xsub-keypoint-2d.py')
 
 
 class ForcedDraws2D(ForcedDraws):

@@ -14,8 +14,8 @@ from tests.utils import REPO, run_tool, tiny_options
 
 C = 'configs/umurl/'
 PRE = {
-    '3d': C + 'umurl_1xb64-u64-40e_synthetic-xsub-keypoint-3d.py',
-    '2d': C + 'umurl_1xb64-u64-40e_synthetic-xsub-keypoint-2d.py'
+    '3d': C + 'umurl_1xb64-40e_synthetic-xsub-keypoint-3d.py',
+    '2d': C + 'umurl_1xb64-40e_synthetic-xsub-keypoint-2d.py'
 }
 # the per-sample alternative of the device-side views, as the base config
 # says to select it

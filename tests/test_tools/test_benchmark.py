@@ -2,7 +2,7 @@
 prints is measured, so nothing about speed is asserted here)."""
 from tests.utils import TINY_PRETRAIN, run_tool
 
-CONFIG = 'configs/umurl/umurl_1xb64-u64-40e_synthetic-xsub-keypoint-3d.py'
+CONFIG = 'configs/umurl/umurl_1xb64-40e_synthetic-xsub-keypoint-3d.py'
 
 
 def test_benchmark_sections_run():

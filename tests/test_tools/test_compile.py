@@ -9,7 +9,7 @@ import torch
 
 from tests.utils import run_tool, tiny_options
 
-CONFIG = 'configs/umurl/umurl_1xb64-u64-40e_synthetic-xsub-keypoint-3d.py'
+CONFIG = 'configs/umurl/umurl_1xb64-40e_synthetic-xsub-keypoint-3d.py'
 
 
 def losses(work):

@@ -16,8 +16,8 @@ from tests.utils import (REPO, assert_close_to_scale, free_port, run_tool,
 
 CONFIGS = {
     'device views':
-    'configs/umurl/umurl_1xb64-u64-40e_synthetic-xsub-keypoint-3d.py',
-    'per-sample views': 'configs/umurl/umurl-persampleviews_1xb64-u64-40e_'
+    'configs/umurl/umurl_1xb64-40e_synthetic-xsub-keypoint-3d.py',
+    'per-sample views': 'configs/umurl/umurl-persampleviews_1xb64-40e_'
     'synthetic-xsub-keypoint-3d.py'
 }
 CASES = [('device views', None), ('per-sample views', None),

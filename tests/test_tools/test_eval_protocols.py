@@ -11,10 +11,10 @@ import torch
 from tests.utils import TINY_PRETRAIN, run_tool
 
 C = 'configs/umurl/'
-PRE = C + 'umurl_1xb64-u64-40e_synthetic-xsub-keypoint-3d.py'
-LIN = C + 'umurl-linear_1xb64-60e_synthetic-xsub-keypoint-3d.py'
-KNN = C + 'umurl-knn_synthetic-xsub-keypoint-3d.py'
-FT = C + 'umurl-finetune_4xb32-100e_ntu60-xsub-keypoint-3d.py'
+PRE = C + 'umurl_1xb64-40e_synthetic-xsub-keypoint-3d.py'
+LIN = C + 'benchmarks/umurl-linear_1xb64-60e_synthetic-xsub-keypoint-3d.py'
+KNN = C + 'benchmarks/umurl-knn_synthetic-xsub-keypoint-3d.py'
+FT = C + 'benchmarks/umurl-finetune_4xb32-100e_ntu60-xsub-keypoint-3d.py'
 SMALL = ['model.backbone.hidden_dim=16']
 
 
@@ -160,7 +160,7 @@ def test_unimodal_linear_and_late_fusion(pretrained, tiny_pkl, tmp_path):
 def test_semi_and_transfer_configs_run(pretrained, tiny_pkl, tmp_path,
                                        config):
     work = str(tmp_path)
-    out = run('tools/train.py', C + config, '--work-dir', work,
+    out = run('tools/train.py', C + 'benchmarks/' + config, '--work-dir', work,
               '--cfg-options', *classifier_opts(tiny_pkl, pretrained, 1),
               'train_dataloader.batch_size=2')
     assert 'acc/top1' in out and os.path.exists(f'{work}/epoch_1.pth')

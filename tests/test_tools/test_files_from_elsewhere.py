@@ -12,8 +12,8 @@ from tests.test_tools.test_eval_protocols import classifier_opts
 from tests.utils import run_tool, tiny_options
 
 C = 'configs/umurl/'
-PRE = C + 'umurl_1xb64-u64-40e_synthetic-xsub-keypoint-3d.py'
-LIN = C + 'umurl-linear_1xb64-60e_synthetic-xsub-keypoint-3d.py'
+PRE = C + 'umurl_1xb64-40e_synthetic-xsub-keypoint-3d.py'
+LIN = C + 'benchmarks/umurl-linear_1xb64-60e_synthetic-xsub-keypoint-3d.py'
 SMALL = ['model.backbone.hidden_dim=16']
 
 

@@ -4,7 +4,7 @@ import re
 
 from tests.utils import run_tool
 
-SYNTHETIC = 'configs/umurl/umurl_1xb64-u64-40e_synthetic-xsub-keypoint-3d.py'
+SYNTHETIC = 'configs/umurl/umurl_1xb64-40e_synthetic-xsub-keypoint-3d.py'
 SMALL = ['model.backbone.hidden_dim=32', 'model.projector.in_channels=64',
          'model.projector.hidden_channels=64',
          'model.projector.out_channels=128']

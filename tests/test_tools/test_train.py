@@ -10,7 +10,7 @@ import torch
 
 from tests.utils import REPO, run_tool, tiny_options
 
-CONFIG = 'configs/umurl/umurl_1xb64-u64-40e_synthetic-xsub-keypoint-3d.py'
+CONFIG = 'configs/umurl/umurl_1xb64-40e_synthetic-xsub-keypoint-3d.py'
 
 
 def train(work_dir, ann_file, epochs, *options, resume=False, config=CONFIG,
@@ -202,7 +202,7 @@ def test_per_sample_views_resume_exactly_whatever_the_workers(tmp_path,
     """Views made per sample in the workers (the alternative to the
     default device-side views) are seeded from the samples' seeds too: 4
     epochs with 2 workers equal 2 epochs with none, then --resume to 4."""
-    config = ('configs/umurl/umurl-persampleviews_1xb64-u64-40e_synthetic-'
+    config = ('configs/umurl/umurl-persampleviews_1xb64-40e_synthetic-'
               'xsub-keypoint-3d.py')
     straight, split = str(tmp_path / 'straight'), str(tmp_path / 'split')
     ok(train(straight, tiny_pkl, 4, config=config, workers=2))

@@ -11,9 +11,9 @@ from tests.test_tools.test_eval_protocols import run
 from tests.utils import REPO, TINY_PRETRAIN
 
 C = 'configs/umurl/'
-PRE = C + 'umurl_1xb64-u64-40e_synthetic-xsub-keypoint-2d.py'
-LIN = C + 'umurl-linear_1xb64-60e_synthetic-xsub-keypoint-2d.py'
-KNN = C + 'umurl-knn_synthetic-xsub-keypoint-2d.py'
+PRE = C + 'umurl_1xb64-40e_synthetic-xsub-keypoint-2d.py'
+LIN = C + 'benchmarks/umurl-linear_1xb64-60e_synthetic-xsub-keypoint-2d.py'
+KNN = C + 'benchmarks/umurl-knn_synthetic-xsub-keypoint-2d.py'
 SMALL = ['model.backbone.hidden_dim=16']
 
 

@@ -1,0 +1,48 @@
+# Pre-training data: UmURLPoseDataset (MMAction2's PoseDataset format,
+# validated on loading). The workers load and pack one clip per sample
+# with its augmentation seed; the model's data preprocessor makes the
+# views. Leaf configs set ann_file, split and the batch size.
+_base_ = './eval_pipeline.py'
+
+dataset_type = 'UmURLPoseDataset'
+train_pipeline = [
+    dict(type='FormatGCNInput', num_person=2),
+    dict(
+        type='PackActionInputs',
+        meta_keys=('frame_dir', 'total_frames', 'aug_seed'))
+]
+# Alternative with the same distributions: the views made per sample in the
+# data workers (MultiView of the per-sample transforms; its modalities must
+# be the backbone's). Select it in a leaf config with
+#   model = dict(data_preprocessor=dict(
+#       _delete_=True, type='ActionDataPreprocessor'))
+#   train_dataloader = dict(
+#       dataset=dict(pipeline={{_base_.per_sample_view_pipeline}}))
+view_pipeline = [
+    dict(type='TemporalCropResize', clip_len=64, min_ratio=0.1),
+    dict(
+        type='mmcv.RandomChoice',
+        transforms=[[dict(type='JointCorruption', num_joints=15)],
+                    [dict(type='RandomShear', magnitude=1.0)]],
+        prob=[0.5, 0.5])
+]
+per_sample_view_pipeline = [
+    dict(type='FormatGCNInput', num_person=2),
+    dict(
+        type='MultiView',
+        modalities=('joint', 'bone', 'motion'),
+        transforms=view_pipeline),
+    dict(type='PackActionInputs', meta_keys=('frame_dir', ))
+]
+train_dataloader = dict(
+    batch_size=128,
+    num_workers=8,
+    persistent_workers=True,
+    drop_last=True,
+    # clips padded into one tensor in the workers, pinned, copied to the
+    # device asynchronously
+    collate_fn=dict(type='clip_collate'),
+    pin_memory=True,
+    sampler=dict(type='SeededSampler', shuffle=True),
+    dataset=dict(
+        type=dataset_type, pipeline=train_pipeline, layout='nturgb+d'))

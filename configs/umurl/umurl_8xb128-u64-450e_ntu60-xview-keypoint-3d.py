@@ -1,8 +1,0 @@
-_base_ = '../_base_/umurl_pretrain.py'
-
-# global batch 1024 = 8 GPUs x 128; data from tools/data/ntu_skeleton_to_pkl.py or
-# tools/data/official_npy_to_pkl.py
-train_dataloader = dict(
-    batch_size=128,
-    dataset=dict(ann_file='data/ntu60/ntu60_3d_umurl.pkl', split='xview_train'))
-auto_scale_lr = dict(base_batch_size=1024)
