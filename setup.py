@@ -14,6 +14,7 @@ setup(
     description='UmURL (ACM MM 2023) unified multi-modal skeleton '
     'representation learning as an MMAction2 plugin',
     packages=find_packages(include=['umurl_mm', 'umurl_mm.*']),
+    license='Apache License 2.0',
     python_requires='>=3.8',
     install_requires=[
         'torch>=2.1',

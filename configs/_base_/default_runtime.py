@@ -1,9 +1,9 @@
 # Runtime settings: MMAction2's _base_/default_runtime.py, plus the
 # long-run safety hooks below. A local copy rather than
 # `_base_ = 'mmaction::_base_/default_runtime.py'`: mmengine 0.10.7 resolves
-# `mmaction::` through pkg_resources, which setuptools >= 82 (what a fresh
-# virtual environment gets today) no longer ships, so inheriting would break
-# every config there unless setuptools is pinned below 82.
+# `mmaction::` through pkg_resources, which setuptools >= 82 does not ship,
+# so inheriting would break every config unless setuptools is pinned below
+# 82.
 default_scope = 'mmaction'
 custom_imports = dict(imports=['umurl_mm'], allow_failed_imports=False)
 

@@ -37,8 +37,8 @@ def missing_data_message(path: str) -> str:
     """
     command = DATA_COMMANDS.get(osp.basename(path))
     how = (f'make it with:\n    {command.format(path=path)}\n(other sources'
-           ' of the same file: README, section "Data")') if command else (
-               'make it with one of the tools in tools/data/ (README, '
-               'section "Data"), or point the config at your file with '
-               '--cfg-options ...dataset.ann_file=PATH')
+           ' of the same file: docs/data_preparation.md)') if command else (
+               'make it with one of the tools in tools/data/ '
+               '(docs/data_preparation.md), or point the config at your file '
+               'with --cfg-options ...dataset.ann_file=PATH')
     return f'annotation file {path} does not exist; {how}'
