@@ -33,7 +33,7 @@ def class_names(spec: Optional[str]) -> Optional[Sequence[str]]:
     if spec is None:
         return None
     if spec == 'synthetic':
-        from umurl_mm.datasets.synthetic import CLASSES
+        from umurl_mm.testing.synthetic import CLASSES
         return CLASSES
     with open(spec) as f:
         return [line.strip() for line in f if line.strip()]

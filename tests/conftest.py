@@ -3,7 +3,7 @@ import pytest
 from mmaction.utils import register_all_modules
 
 import umurl_mm  # noqa: F401
-from umurl_mm.datasets.synthetic import make_synthetic_dataset
+from umurl_mm.testing.synthetic import make_synthetic_dataset
 
 register_all_modules(init_default_scope=True)
 

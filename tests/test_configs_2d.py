@@ -45,22 +45,20 @@ def test_one_layout_everywhere(path):
                              with_score=True)
     if 'data_preprocessor' in cfg.model:  # pre-training views
         views = cfg.model.data_preprocessor
-        assert views.coords == 2 and views.corrupt_joints == 10
-        # the per-sample alternative draws the same views
+        assert views.corrupt_joints == 10
+        # the per-sample alternative makes the same views
         per_sample = cfg.per_sample_view_pipeline
         assert per_sample[0] == pipelines[0][0]
-        choice = per_sample[2]['transforms'][1]['transforms']
-        assert choice[0][0] == dict(type='JointCorruption', num_joints=10,
-                                    coords=2)
-        assert choice[1][0] == dict(type='RandomShear', magnitude=1.0,
-                                    coords=2)
+        multi_view = per_sample[2]
+        assert multi_view.type == 'MultiView'
+        assert (multi_view.corrupt_joints, multi_view.num_coords) == (10, 2)
 
 
 def test_per_sample_2d_views_run(tmp_path):
     import mmengine
 
     from umurl_mm.datasets import UmURLPoseDataset
-    from umurl_mm.datasets.synthetic import make_synthetic_dataset
+    from umurl_mm.testing.synthetic import make_synthetic_dataset
     path = str(tmp_path / 'd.pkl')
     mmengine.dump(make_synthetic_dataset(num_subjects=1, num_reps=1,
                                          num_classes=2, two_d=True), path)

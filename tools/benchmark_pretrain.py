@@ -252,7 +252,7 @@ def synthetic_files(folder, batch):
     at least two batches of training samples (120 per repetition)."""
     import mmengine
 
-    from umurl_mm.datasets.synthetic import make_synthetic_dataset
+    from umurl_mm.testing.synthetic import make_synthetic_dataset
     data = make_synthetic_dataset(num_subjects=4,
                                   num_reps=max(1, -(-2 * batch // 120)))
     pkl = osp.join(folder, 'synthetic.pkl')

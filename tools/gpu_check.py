@@ -106,7 +106,7 @@ def make_data(folder):
     """The small synthetic sets (3D and COCO-17 2D), as the tests use."""
     import mmengine
 
-    from umurl_mm.datasets.synthetic import make_synthetic_dataset
+    from umurl_mm.testing.synthetic import make_synthetic_dataset
     paths = {}
     for dim in ('3d', '2d'):
         data = make_synthetic_dataset(num_subjects=4, num_reps=1,

@@ -2,23 +2,27 @@
 (the options of MMAction2's tools)."""
 import argparse
 import difflib
+import functools
 import json
 import os
 import os.path as osp
+import re
 
 from mmengine.config import Config, DictAction
 
-#: Top-level config keys that mmengine's Runner reads even when a config
-#: does not set them.
-RUNNER_KEYS = frozenset((
-    'model', 'work_dir', 'train_dataloader', 'val_dataloader',
-    'test_dataloader', 'train_cfg', 'val_cfg', 'test_cfg', 'auto_scale_lr',
-    'optim_wrapper', 'param_scheduler', 'val_evaluator', 'test_evaluator',
-    'default_hooks', 'custom_hooks', 'data_preprocessor', 'load_from',
-    'resume', 'launcher', 'env_cfg', 'log_processor', 'log_level',
-    'visualizer', 'default_scope', 'randomness', 'experiment_name',
-    'model_wrapper_cfg', 'compile', 'activation_checkpointing',
-    'efficient_conv_bn_eval', 'custom_imports'))
+
+@functools.lru_cache()
+def runner_keys() -> frozenset:
+    """Top-level config keys that mmengine's Runner reads even when a config
+    does not set them: its constructor's arguments and the keys its code
+    looks up with ``cfg.get`` (read from the installed mmengine, so the set
+    follows its version), plus ``custom_imports`` (read by ``Config``)."""
+    import inspect
+
+    from mmengine.runner import Runner
+    keys = set(inspect.signature(Runner.__init__).parameters) - {'self'}
+    keys |= set(re.findall(r"cfg\.get\(\s*'(\w+)'", inspect.getsource(Runner)))
+    return frozenset(keys | {'custom_imports'})
 
 
 def check_option_keys(cfg: Config, options: dict) -> None:
@@ -29,7 +33,7 @@ def check_option_keys(cfg: Config, options: dict) -> None:
         cfg (Config): The loaded config.
         options (dict): The parsed ``--cfg-options``.
     """
-    known = set(cfg.keys()) | RUNNER_KEYS
+    known = set(cfg.keys()) | runner_keys()
     for key in options:
         top = key.split('.')[0]
         if top not in known:

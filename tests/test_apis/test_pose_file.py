@@ -9,7 +9,7 @@ import pytest
 from tests.utils import REPO
 from umurl_mm.apis import (extract_features, init_encoder, load_pose_file,
                            load_split)
-from umurl_mm.datasets.synthetic import make_synthetic_dataset
+from umurl_mm.testing.synthetic import make_synthetic_dataset
 
 CONFIG = (f'{REPO}/configs/umurl/benchmarks/'
           'umurl-knn_synthetic-xsub-keypoint-2d.py')

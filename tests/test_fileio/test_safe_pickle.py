@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import torch
 
-from umurl_mm.datasets.synthetic import make_synthetic_dataset
+from umurl_mm.testing.synthetic import make_synthetic_dataset
 from umurl_mm.fileio import (TRUST_ENV, UnsafeFileError, load_data_file,
                              load_pickle)
 

@@ -1,41 +1,17 @@
-"""Device-side views equal the per-sample transforms under the same draws."""
+"""Device-side views: equal to an independent reference, the same as the
+per-sample placement (MultiView) to the bit, and unchanged."""
 import numpy as np
 import pytest
 import torch
 from mmaction.registry import MODELS, TRANSFORMS
-from mmcv.transforms import Compose
 from mmengine.config import Config
 
+from tests.reference_views import reference_view
 from tests.utils import REPO
 from umurl_mm.models.utils.batched_views import draw_view_params, make_views
 
-PRETRAIN = f'{REPO}/configs/_base_/models/umurl.py'
-
-
-class ForcedDraws:
-    """Stands in for np.random inside the per-sample transforms and returns
-    the parameters drawn for view (b, k)."""
-
-    def __init__(self, params, b, k):
-        self.p = {key: v[b, k].cpu().numpy() for key, v in params.items()}
-
-    def uniform(self, low=0.0, high=1.0, size=None):
-        if size is None:  # TemporalCropResize's ratio
-            return float(self.p['ratio'])
-        if self.p['corrupt']:  # JointCorruption's mixing matrix
-            return self.p['mix'].astype(np.float64)
-        return self.p['shear'] - np.eye(len(self.p['shear']))  # RandomShear
-
-    def randint(self, low, high=None, size=None):
-        return int(self.p['start'])
-
-    def choice(self, a, size=None, replace=True, p=None):
-        if p is not None:  # mmcv RandomChoice: 0 = corruption, 1 = shear
-            return 0 if self.p['corrupt'] else 1
-        return np.flatnonzero(self.p['joints'])  # the corrupted joints
-
-    def rand(self):
-        return 0.0 if self.p['zero'] else 0.999
+PRETRAIN = (f'{REPO}/configs/umurl/'
+            'umurl_1xb64-40e_synthetic-xsub-keypoint-3d.py')
 
 
 def clips(frames, M=2, V=25, C=3, seed=0):
@@ -46,26 +22,48 @@ def clips(frames, M=2, V=25, C=3, seed=0):
     return out
 
 
-def test_forced_draws_equal_the_per_sample_transforms(monkeypatch):
-    cfg = Config.fromfile(PRETRAIN)
-    per_sample = Compose([TRANSFORMS.build(t) for t in cfg.view_pipeline])
+def check_against_reference(x, frames, params, views, clip_len=64):
+    """Every view equals the NumPy reference for its drawn parameters."""
+    kinds = set()
+    for b, f in enumerate(frames):
+        for k in range(views.shape[1]):
+            p = {key: v[b, k].cpu().numpy() for key, v in params.items()}
+            expect = reference_view(x[b, :, :f].astype(np.float64), p,
+                                    clip_len)
+            np.testing.assert_allclose(views[b, k], expect, atol=1e-5,
+                                       rtol=0)
+            kinds.add((bool(p['corrupt']), bool(p['zero'])))
+    assert len(kinds) >= 3  # shear, zeroing and mixing all exercised
+
+
+def test_views_equal_the_reference():
     frames = [64, 65, 90, 150, 300, 70]
     x = clips(frames)
     params = draw_view_params(torch.tensor(frames), 4, 25, 3,
                               torch.arange(6) * 7919)
     views = make_views(torch.from_numpy(x), params).numpy()
     assert views.shape == (6, 4, 2, 64, 25, 3)
-    kinds = set()
-    for b, f in enumerate(frames):
-        for k in range(4):
-            forced = ForcedDraws(params, b, k)
-            for name in ('uniform', 'randint', 'choice', 'rand'):
-                monkeypatch.setattr(np.random, name, getattr(forced, name))
-            out = per_sample(dict(keypoint=x[b:b + 1, :, :f].copy(),
-                                  total_frames=f))['keypoint'][0]
-            np.testing.assert_allclose(views[b, k], out, atol=1e-6, rtol=0)
-            kinds.add((bool(forced.p['corrupt']), bool(forced.p['zero'])))
-    assert len(kinds) >= 3  # shear, zeroing and mixing all exercised
+    check_against_reference(x, frames, params, views)
+
+
+def test_per_sample_views_are_the_device_views():
+    """MultiView in a data worker gives each sample, to the bit, the views
+    the preprocessor gives it in a batch (the same draws and code)."""
+    from mmaction.structures import ActionDataSample
+    cfg = Config.fromfile(PRETRAIN)
+    multi_view = TRANSFORMS.build(cfg.per_sample_view_pipeline[1])
+    pre = MODELS.build(dict(cfg.model.data_preprocessor, num_views=4))
+    frames, seeds = [64, 150, 90, 300], [5, 6, 7, 2**32 - 1]
+    x = clips(frames)
+    samples = [ActionDataSample(metainfo=dict(total_frames=f, aug_seed=s))
+               for f, s in zip(frames, seeds)]
+    batch = pre(dict(inputs=[torch.from_numpy(c[None]) for c in x],
+                     data_samples=samples), training=True)['inputs']
+    for i, (f, s) in enumerate(zip(frames, seeds)):
+        one = multi_view(dict(keypoint=x[i:i + 1, :, :f].copy(),
+                              total_frames=f, aug_seed=s))['keypoint']
+        assert one.shape == (4, 2, 64, 25, 3)
+        assert np.array_equal(one, batch[i].numpy()), i
 
 
 def test_draws_follow_the_spec_distributions():
@@ -148,3 +146,29 @@ def test_pretrainer_sets_the_view_count():
         model.data_preprocessor(
             dict(inputs=torch.zeros(2, 3, 2, 16, 25, 3), data_samples=[
                 None, None]), True)
+
+
+def _digest(array: np.ndarray) -> str:
+    import hashlib
+    return hashlib.sha256(np.ascontiguousarray(array).tobytes()).hexdigest()
+
+
+def test_default_views_are_bitwise_those_of_the_released_recipe():
+    """The views of fixed clips and seeds hash to what the device-side
+    path has always given (3D, and 2D with a score channel): a change of
+    the draws or of their application shows here."""
+    rng = np.random.default_rng(0)
+    frames = [64, 65, 90, 150, 300, 70, 33, 128]
+    x = np.zeros((8, 2, 300, 25, 3), np.float32)
+    for i, f in enumerate(frames):
+        x[i, :, :f] = rng.normal(size=(2, f, 25, 3))
+    seeds = torch.arange(8) * 7919 + 11
+    params = draw_view_params(torch.tensor(frames), 4, 25, 3, seeds)
+    assert _digest(make_views(torch.from_numpy(x), params).numpy()) == (
+        '388533055b63abfabf03953e2f42830f72e2a222d155f9a6d051502894555b33')
+    scores = rng.uniform(size=x[..., :1].shape).astype(np.float32)
+    x2 = np.concatenate([x[..., :2], scores], -1)
+    params = draw_view_params(torch.tensor(frames), 4, 25, 3, seeds,
+                              corrupt_joints=10, num_coords=2)
+    assert _digest(make_views(torch.from_numpy(x2), params).numpy()) == (
+        '8a481d89309221a4d41f7467b7a6a2dcb84c33beddb7801dcaad2cae7cf6f052')

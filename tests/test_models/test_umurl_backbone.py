@@ -46,8 +46,7 @@ def test_bone_and_motion_formulas():
 
 
 def test_variable_shapes():
-    model = build(num_frames=30, num_persons=1, num_joints=25,
-                  hidden_dim=16)
+    model = build(num_frames=30, num_person=1, hidden_dim=16)
     assert model(torch.randn(3, 1, 30, 25, 3)).shape == (3, 1, 32, 1, 1)
 
 

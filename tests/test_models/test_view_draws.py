@@ -9,9 +9,10 @@ from umurl_mm.models.utils.view_draws import draw_view_params, split_packed
 def test_draws_are_the_same_from_numpy_and_torch_inputs():
     frames = np.array([30, 64, 200, 301])
     seeds = np.array([0, 1, 2**32 - 1, 7])
-    a = draw_view_params(frames, 4, 17, 3, seeds, coords=2, corrupt_joints=10)
+    a = draw_view_params(frames, 4, 17, 3, seeds, num_coords=2,
+                         corrupt_joints=10)
     b = draw_view_params(torch.from_numpy(frames), 4, 17, 3,
-                         torch.from_numpy(seeds), coords=2,
+                         torch.from_numpy(seeds), num_coords=2,
                          corrupt_joints=10, device='meta')
     for key, value in a.items():
         assert b[key].device.type == 'meta' and value.device.type == 'cpu'
@@ -23,7 +24,7 @@ def test_draws_are_the_same_from_numpy_and_torch_inputs():
         np.testing.assert_array_equal(a[key][..., :2, 2], 0)
         np.testing.assert_array_equal(a[key][..., 2, 2], 1)
     # a sample's draws do not depend on the others in its batch
-    one = draw_view_params(frames[2:3], 4, 17, 3, seeds[2:3], coords=2,
+    one = draw_view_params(frames[2:3], 4, 17, 3, seeds[2:3], num_coords=2,
                            corrupt_joints=10)
     for key, value in one.items():
         torch.testing.assert_close(value[0], a[key][2], rtol=0, atol=0)

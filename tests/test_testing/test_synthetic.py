@@ -1,6 +1,6 @@
 import numpy as np
 
-from umurl_mm.datasets.synthetic import CLASSES, make_synthetic_dataset
+from umurl_mm.testing.synthetic import CLASSES, make_synthetic_dataset
 
 
 def test_deterministic_and_well_formed():

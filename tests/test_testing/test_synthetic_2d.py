@@ -1,8 +1,8 @@
 """The synthetic set in MMAction2's 2D COCO-17 format."""
 import numpy as np
 
-from umurl_mm.datasets.synthetic import make_synthetic_dataset
-from umurl_mm.datasets.synthetic_2d import IMG_SHAPE, NTU_TO_COCO
+from umurl_mm.testing.synthetic import make_synthetic_dataset
+from umurl_mm.testing.synthetic_2d import IMG_SHAPE, NTU_TO_COCO
 
 
 def test_2d_set_is_mmaction_format_and_deterministic():

@@ -4,7 +4,7 @@ scores, as MMAction2's pose extraction writes them."""
 import argparse
 
 from umurl_mm.datasets.converters import dump_pose_data
-from umurl_mm.datasets.synthetic import CLASSES, make_synthetic_dataset
+from umurl_mm.testing.synthetic import CLASSES, make_synthetic_dataset
 
 
 def main():

@@ -58,7 +58,8 @@ def check_keypoint(keypoint: np.ndarray,
             f'{where}: the data has {describe_layout(*layout_of)} (shape '
             f'{keypoint.shape}) but {config} expects '
             f'{describe_layout(*want)}; convert the data or set the '
-            'skeleton layout (layout / num_joints / in_channels) to match')
+            "skeleton layout (the dataset's and the backbone's layout) to "
+            'match')
     if keypoint.shape[0] == 0 or keypoint.shape[1] == 0:
         raise ValueError(f'{where}: empty sequence, shape {keypoint.shape}')
     if not np.isfinite(keypoint).all():

@@ -26,7 +26,7 @@ class UmURLPoseDataset(PoseDataset):
     ``(M, T, V, C)`` and ``total_frames``, the valid frame count). Anything
     malformed raises a ``ValueError`` naming the file, the sample and the
     field before any work is spent: a layout other than the config's
-    (``num_joints`` x ``in_channels``), non-finite or implausibly large
+    (its joints and coordinates), non-finite or implausibly large
     coordinates, a label that is not an integer in ``[0, num_classes)``, a
     split naming samples that have no annotation, an empty split.
 
@@ -47,16 +47,12 @@ class UmURLPoseDataset(PoseDataset):
             class (at least one sample each), drawn with ``label_seed``:
             the labelled subsets of semi-supervised evaluation.
         label_seed (int): Seed of the labelled subset. Defaults to 0.
-        layout (str | dict, optional): The config's skeleton layout
-            (:func:`get_layout`); sets ``num_joints`` and ``in_channels``
-            to its joints and coordinates. 2D data must also carry
-            ``img_shape``.
+        layout (str | dict): The config's skeleton layout
+            (:func:`get_layout`): the joints ``V`` and coordinates ``C`` of
+            every ``keypoint``. 2D data must also carry ``img_shape``.
+            Defaults to ``'nturgb+d'`` (25 joints, 3D).
         with_score (bool): Samples must carry ``keypoint_score`` ``(M, T,
             V)`` (2D data fed with scores). Defaults to False.
-        num_joints (int): Joints V of the config's skeleton layout.
-            Defaults to 25 (NTU RGB+D).
-        in_channels (int): Coordinates C per joint as stored. Defaults
-            to 3.
         max_abs (float, optional): Largest plausible ``|coordinate|``;
             ``None`` disables the check. Defaults to 1e5.
         **kwargs: Passed to :class:`PoseDataset`.
@@ -70,10 +66,8 @@ class UmURLPoseDataset(PoseDataset):
                  subset: str = None,
                  label_fraction: float = None,
                  label_seed: int = 0,
-                 layout: Optional[Union[str, dict]] = None,
+                 layout: Union[str, dict] = 'nturgb+d',
                  with_score: bool = False,
-                 num_joints: int = 25,
-                 in_channels: int = 3,
                  max_abs: Optional[float] = MAX_ABS_COORD,
                  **kwargs) -> None:
         if label_fraction is not None and not 0 < label_fraction <= 1:
@@ -82,13 +76,8 @@ class UmURLPoseDataset(PoseDataset):
         self.subset = subset
         self.label_fraction = label_fraction
         self.label_seed = label_seed
-        self.layout = None if layout is None else get_layout(layout)
-        if self.layout is not None:
-            num_joints = self.layout.num_joints
-            in_channels = self.layout.num_coords
+        self.layout = get_layout(layout)
         self.with_score = with_score
-        self.num_joints = num_joints
-        self.in_channels = in_channels
         self.max_abs = max_abs
         super().__init__(
             ann_file, pipeline, split=split, num_classes=num_classes,
@@ -220,12 +209,12 @@ class UmURLPoseDataset(PoseDataset):
                                  f"missing field '{field}'")
         where = f"{path}: sample {index} ('{name}'), field"
         check_keypoint(anno['keypoint'], f"{where} 'keypoint'",
-                       num_coords=self.in_channels,
-                       num_joints=self.num_joints, max_abs=self.max_abs,
-                       layout=self.layout.name if self.layout else None)
+                       num_coords=self.layout.num_coords,
+                       num_joints=self.layout.num_joints,
+                       max_abs=self.max_abs, layout=self.layout.name)
         if self.with_score:
             self._check_score(anno, where)
-        if self.layout is not None and self.layout.num_coords == 2:
+        if self.layout.num_coords == 2:
             if 'img_shape' not in anno:
                 raise ValueError(f"{where} 'img_shape': missing (2D "
                                  'keypoints in pixels need the frame size)')

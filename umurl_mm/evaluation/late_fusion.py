@@ -1,7 +1,7 @@
 from typing import Dict, List, Sequence
 
 import torch
-from mmaction.evaluation.functional import top_k_accuracy
+from mmaction.evaluation.functional import get_weighted_score, top_k_accuracy
 
 from .labels import sample_label, sample_scores
 
@@ -36,10 +36,13 @@ def late_fusion(predictions: Sequence[List[Dict]],
         if len(lab) != len(labels[0]) or not torch.equal(lab, labels[0]):
             raise ValueError(f'{name}: predictions are not of the same '
                              f'samples in the same order as {names[0]}')
-    scores = [torch.stack([sample_scores(s) for s in p]) for p in predictions]
-    fused = sum(w * s for w, s in zip(weights, scores))
+    scores = [list(torch.stack([sample_scores(s) for s in p]).numpy())
+              for p in predictions]
+    # MMAction2's weighted sum and accuracy (tools/analysis_tools/
+    # report_accuracy.py), on dumps of any MMAction2 version
+    fused = get_weighted_score(scores, weights)
     truth = labels[0].numpy()
     return {
-        name: float(top_k_accuracy(list(s.numpy()), truth, (1, ))[0])
+        name: float(top_k_accuracy(s, truth, (1, ))[0])
         for name, s in zip(names + ['fused'], scores + [fused])
     }

@@ -9,8 +9,8 @@ from typing import Dict, List
 
 import numpy as np
 
-from .converters.ntu import parse_name
-from .preprocess import umurl_normalize
+from ..datasets.converters.ntu import parse_name
+from ..datasets.preprocess import umurl_normalize
 from .synthetic_2d import project_to_coco_2d
 
 # Rest pose (metres, y up, facing -z), 0-based NTU joint order.

@@ -12,10 +12,10 @@ normalize_2d = dict(type='UmURLPreNormalize2D', layout=layout_2d,
                     with_score=True)
 # encoder input: x, y, score
 backbone_2d = dict(layout=layout_2d, in_channels=3)
-# 15 of 25 NTU joints corrupted -> 10 of 17
+# 15 of 25 NTU joints corrupted -> 10 of 17 (the views shear and mix x, y:
+# the model gives its preprocessor the layout's coordinates)
 pretrain_model_2d = dict(
-    backbone=backbone_2d,
-    data_preprocessor=dict(corrupt_joints=10, coords=2))
+    backbone=backbone_2d, data_preprocessor=dict(corrupt_joints=10))
 train_pipeline_2d = [
     normalize_2d,
     dict(type='FormatGCNInput', num_person=2),
@@ -30,21 +30,18 @@ eval_pipeline_2d = [
     dict(type='PackActionInputs', meta_keys=('frame_dir', 'subset'))
 ]
 # the per-sample alternative to the device-side views (see
-# ../_base_/umurl_pretrain.py), the same overrides
+# ./skeleton_pretrain.py), the same overrides
 per_sample_view_pipeline_2d = [
     normalize_2d,
     dict(type='FormatGCNInput', num_person=2),
     dict(
         type='MultiView',
         modalities=('joint', 'bone', 'motion'),
-        transforms=[
-            dict(type='TemporalCropResize', clip_len=64, min_ratio=0.1),
-            dict(
-                type='mmcv.RandomChoice',
-                transforms=[[
-                    dict(type='JointCorruption', num_joints=10, coords=2)
-                ], [dict(type='RandomShear', magnitude=1.0, coords=2)]],
-                prob=[0.5, 0.5])
-        ]),
+        clip_len=64,
+        min_ratio=0.1,
+        corrupt_prob=0.5,
+        corrupt_joints=10,
+        shear=1.0,
+        num_coords=2),
     dict(type='PackActionInputs', meta_keys=('frame_dir', ))
 ]

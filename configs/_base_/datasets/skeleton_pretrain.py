@@ -11,27 +11,24 @@ train_pipeline = [
         type='PackActionInputs',
         meta_keys=('frame_dir', 'total_frames', 'aug_seed'))
 ]
-# Alternative with the same distributions: the views made per sample in the
-# data workers (MultiView of the per-sample transforms; its modalities must
-# be the backbone's). Select it in a leaf config with
+# Alternative: the same views made per sample in the data workers
+# (MultiView, the same code and draws as the model's data preprocessor;
+# its modalities and view settings must be the model's). Select it in a
+# leaf config with
 #   model = dict(data_preprocessor=dict(
 #       _delete_=True, type='ActionDataPreprocessor'))
 #   train_dataloader = dict(
 #       dataset=dict(pipeline={{_base_.per_sample_view_pipeline}}))
-view_pipeline = [
-    dict(type='TemporalCropResize', clip_len=64, min_ratio=0.1),
-    dict(
-        type='mmcv.RandomChoice',
-        transforms=[[dict(type='JointCorruption', num_joints=15)],
-                    [dict(type='RandomShear', magnitude=1.0)]],
-        prob=[0.5, 0.5])
-]
 per_sample_view_pipeline = [
     dict(type='FormatGCNInput', num_person=2),
     dict(
         type='MultiView',
         modalities=('joint', 'bone', 'motion'),
-        transforms=view_pipeline),
+        clip_len=64,
+        min_ratio=0.1,
+        corrupt_prob=0.5,
+        corrupt_joints=15,
+        shear=1.0),
     dict(type='PackActionInputs', meta_keys=('frame_dir', ))
 ]
 train_dataloader = dict(

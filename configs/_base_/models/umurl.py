@@ -21,7 +21,7 @@ model = dict(
         # skeleton layout: joints, bones, centre, coordinates (see
         # umurl_mm/datasets/layout.py)
         layout='nturgb+d',
-        num_persons=2,
+        num_person=2,
         in_channels=3,
         hidden_dim=1024),
     projector=dict(

@@ -6,7 +6,7 @@ import pytest
 from tests.utils import run_tool
 from umurl_mm.datasets import UmURLPoseDataset, umurl_normalize
 from umurl_mm.datasets.converters import read_labels_csv, read_npy_clip
-from umurl_mm.datasets.synthetic import make_sample
+from umurl_mm.testing.synthetic import make_sample
 
 MOCAP = dict(name='mocap', joints=4, bone_pairs=[[1, 1], [2, 1], [3, 1],
                                                  [4, 3]],

@@ -39,7 +39,7 @@ def test_crop_stays_in_valid_frames_and_respects_length():
 def test_crop_length_rule(monkeypatch):
     t = TemporalCropResize(clip_len=64)
     monkeypatch.setattr(np.random, 'uniform', lambda a, b: 0.9)
-    monkeypatch.setattr(np.random, 'randint', lambda a, b: b - 1)
+    monkeypatch.setattr(np.random, 'rand', lambda: 0.9999)
     out = t(sample(200, 200))['keypoint']  # L = 180, start = 20
     expect = resize_linear(
         np.arange(20, 200, dtype=np.float32)[:, None], 64, axis=0)[:, 0]

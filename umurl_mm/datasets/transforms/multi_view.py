@@ -1,25 +1,34 @@
-import copy
-from typing import Dict, List, Optional, Sequence, Union
+from typing import Dict, Optional, Sequence
 
 import numpy as np
+import torch
 from mmaction.registry import TRANSFORMS
-from mmcv.transforms import BaseTransform, Compose
+from mmcv.transforms import BaseTransform
 
+from ...models.utils.batched_views import make_views
 from ...models.utils.modalities import view_modalities
+from ...models.utils.view_draws import draw_view_params
 
 
 @TRANSFORMS.register_module()
 class MultiView(BaseTransform):
-    """Make independently augmented views of one sample.
+    """Make UmURL's pre-training views of one sample in the data worker.
 
-    Each view runs ``transforms`` on its own copy of the results; the views'
-    ``keypoint`` arrays, each ``(num_clips, M, T, V, C)`` as produced by
-    MMAction2's ``FormatGCNInput``, are concatenated on the clip axis, so
-    the model receives ``(num_views * num_clips, M, T, V, C)`` per sample.
+    The per-sample placement of :class:`UmURLViewPreprocessor`'s views,
+    with the same code: the random parameters of every view are drawn by
+    :func:`draw_view_params` from the sample's ``aug_seed`` (set by
+    ``UmURLPoseDataset`` under :class:`SeededSampler`) and applied by
+    :func:`make_views` to this one sample, so a sample gets the views the
+    device-side path gives it, to the bit. Without ``aug_seed`` the seed
+    is drawn from NumPy's global RNG. Views are a random temporal crop
+    resized to ``clip_len`` frames, then joint corruption or shear; the
+    ``keypoint`` ``(1, M, T, V, C)`` of MMAction2's ``FormatGCNInput``
+    becomes ``(num_views, M, clip_len, V, C)``.
 
     Required Keys:
 
-        - keypoint (and what ``transforms`` require)
+        - keypoint
+        - total_frames
 
     Modified Keys:
 
@@ -30,28 +39,48 @@ class MultiView(BaseTransform):
         - num_views
 
     Args:
-        transforms (list[dict | callable]): Augmentations of one view.
         modalities (Sequence[str], optional): UmURL's modalities; the
             number of views derives from them (one per modality, one
             fused), as in the model. Give this or ``num_views``.
         num_views (int, optional): Number of views, for other uses.
+        clip_len (int): Frames of a view. Defaults to 64.
+        min_ratio (float): Lower bound of the crop ratio. Defaults to 0.1.
+        max_ratio (float): Upper bound of the crop ratio. Defaults to 1.
+        corrupt_prob (float): Probability of joint corruption (else
+            shear). Defaults to 0.5.
+        corrupt_joints (int): Joints corrupted. Defaults to 15.
+        zero_prob (float): Probability of zeroing the corrupted joints
+            (else mixing). Defaults to 0.5.
+        shear (float): Bound of the shear entries. Defaults to 1.
+        num_coords (int, optional): Leading channels that are coordinates
+            (2 for 2D keypoints with a score channel). Defaults to all.
     """
 
     def __init__(self,
-                 transforms: List[Union[Dict, callable]],
                  modalities: Optional[Sequence[str]] = None,
-                 num_views: Optional[int] = None) -> None:
+                 num_views: Optional[int] = None,
+                 clip_len: int = 64,
+                 min_ratio: float = 0.1,
+                 max_ratio: float = 1.0,
+                 corrupt_prob: float = 0.5,
+                 corrupt_joints: int = 15,
+                 zero_prob: float = 0.5,
+                 shear: float = 1.0,
+                 num_coords: Optional[int] = None) -> None:
         if (modalities is None) == (num_views is None):
             raise ValueError('give MultiView either modalities or num_views')
         if modalities is not None:
             num_views = len(view_modalities(modalities))
         if num_views < 1:
             raise ValueError(f'num_views must be >= 1, got {num_views}')
-        self.pipeline = Compose(transforms)
         self.num_views = num_views
+        self.view_cfg = dict(
+            clip_len=clip_len, min_ratio=min_ratio, max_ratio=max_ratio,
+            corrupt_prob=corrupt_prob, corrupt_joints=corrupt_joints,
+            zero_prob=zero_prob, shear=shear, num_coords=num_coords)
 
     def transform(self, results: Dict) -> Dict:
-        """Build the views and stack their keypoints.
+        """Replace ``keypoint`` by the sample's views.
 
         Args:
             results (dict): The result dict.
@@ -59,20 +88,26 @@ class MultiView(BaseTransform):
         Returns:
             dict: The result dict whose ``keypoint`` holds all views.
         """
-        if results['keypoint'].ndim != 5:
+        keypoint = results['keypoint']
+        if keypoint.ndim != 5 or keypoint.shape[0] != 1:
             raise ValueError(
                 f"sample '{results.get('frame_dir', '?')}': MultiView needs "
-                "'keypoint' of shape (num_clips, M, T, V, C) (put "
-                'FormatGCNInput before it), got '
-                f"{results['keypoint'].shape}")
-        views = [
-            self.pipeline(copy.copy(results))['keypoint']
-            for _ in range(self.num_views)
-        ]
-        results['keypoint'] = np.concatenate(views, axis=0)
+                "'keypoint' of shape (1, M, T, V, C) (put FormatGCNInput "
+                f'before it), got {keypoint.shape}')
+        seed = results.get('aug_seed')
+        if seed is None:
+            seed = np.random.randint(2**32, dtype=np.int64)
+        clip = torch.from_numpy(np.ascontiguousarray(keypoint, np.float32))
+        frames = min(int(results['total_frames']), clip.shape[2])
+        params = draw_view_params(
+            np.array([frames]), self.num_views, clip.shape[3], clip.shape[4],
+            np.array([seed], np.int64), **self.view_cfg)
+        views = make_views(clip, params, self.view_cfg['clip_len'])
+        results['keypoint'] = views[0].numpy()
         results['num_views'] = self.num_views
         return results
 
     def __repr__(self) -> str:
+        args = ', '.join(f'{k}={v}' for k, v in self.view_cfg.items())
         return (f'{self.__class__.__name__}(num_views={self.num_views}, '
-                f'transforms={self.pipeline})')
+                f'{args})')

@@ -4,6 +4,8 @@ import numpy as np
 from mmaction.registry import TRANSFORMS
 from mmcv.transforms import BaseTransform
 
+from ...models.utils.view_draws import crop_window
+
 
 def resize_linear(x: np.ndarray, length: int, axis: int) -> np.ndarray:
     """Resample ``x`` along ``axis`` to ``length`` samples.
@@ -39,7 +41,8 @@ class TemporalCropResize(BaseTransform):
 
     With ``F`` valid frames, a ratio ``r ~ U[min_ratio, max_ratio]`` gives
     the crop length ``L = min(max(floor(F * r), clip_len), F)``, a start
-    drawn uniformly from ``[0, F - L]``; the crop is then linearly resampled
+    drawn uniformly from ``[0, F - L]`` (:func:`crop_window`, the rule of
+    the pre-training views); the crop is then linearly resampled
     to ``clip_len`` frames. In test mode the whole valid sequence is
     resampled. The time axis is ``keypoint.shape[-3]``, so both
     ``(M, T, V, C)`` and ``(num_clips, M, T, V, C)`` layouts work.
@@ -95,11 +98,10 @@ class TemporalCropResize(BaseTransform):
                 f"'total_frames' is {results['total_frames']}, need >= 1")
         if self.test_mode:
             start, length = 0, num_frames
-        else:
+        else:  # the crop rule of the pre-training views
             ratio = np.random.uniform(self.min_ratio, self.max_ratio)
-            length = min(max(int(num_frames * ratio), self.clip_len),
-                         num_frames)
-            start = np.random.randint(0, num_frames - length + 1)
+            start, length = (int(v) for v in crop_window(
+                num_frames, ratio, np.random.rand(), self.clip_len))
         crop = keypoint[..., start:start + length, :, :]
         results['keypoint'] = resize_linear(crop, self.clip_len, axis=-3)
         results['clip_len'] = self.clip_len

@@ -62,9 +62,13 @@ class UmURLPretrainer(BaseModel):
         self.backbone = MODELS.build(backbone)
         self.modalities = self.backbone.modalities
         self.view_modalities = view_modalities(self.modalities)
-        if isinstance(self.data_preprocessor, UmURLViewPreprocessor) and \
-                self.data_preprocessor.num_views is None:
-            self.data_preprocessor.num_views = self.num_views
+        pre = self.data_preprocessor
+        if isinstance(pre, UmURLViewPreprocessor):
+            # the views' count and coordinates follow the model
+            if pre.num_views is None:
+                pre.num_views = self.num_views
+            if pre.view_cfg['num_coords'] is None:
+                pre.view_cfg['num_coords'] = self.backbone.layout.num_coords
         self.eval_modalities = check_modalities(
             self.modalities if eval_modalities is None else eval_modalities)
         self.projectors = nn.ModuleDict({

@@ -51,9 +51,7 @@ class UmURL(BaseModule):
             weights of the others are kept (checkpoints have one layout)
             but frozen.
         num_frames (int): Frames T per sample. Defaults to 64.
-        num_joints (int, optional): Joints V; must agree with the layout
-            if given. Defaults to the layout's.
-        num_persons (int): Persons M. Defaults to 2.
+        num_person (int): Persons M. Defaults to 2.
         in_channels (int): Channels C per joint: the layout's coordinates,
             plus one for a 2D layout fed with its keypoint scores.
             Defaults to 3.
@@ -62,9 +60,8 @@ class UmURL(BaseModule):
         num_heads (int): Attention heads. Defaults to 1.
         max_len (int): Length of the position code. Defaults to 200.
         layout (str | dict | SkeletonLayout): Skeleton layout
-            (:func:`get_layout`): joints and bones. Defaults to NTU RGB+D.
-        bone_pairs (Sequence, optional): 1-based ``(v1, v2)`` bone pairs
-            overriding the layout's.
+            (:func:`get_layout`): the joints V and the bones (a dict layout
+            for joints or bones of your own). Defaults to NTU RGB+D.
         frozen (bool): Keep the encoder in eval mode with no gradients
             (linear evaluation). Defaults to False.
         init_cfg (dict, optional): ``dict(type='UmURLPretrained',
@@ -75,15 +72,13 @@ class UmURL(BaseModule):
     def __init__(self,
                  modalities: Sequence[str] = MODALITIES,
                  num_frames: int = 64,
-                 num_joints: Optional[int] = None,
-                 num_persons: int = 2,
+                 num_person: int = 2,
                  in_channels: int = 3,
                  hidden_dim: int = 1024,
                  num_layers: int = 1,
                  num_heads: int = 1,
                  max_len: int = 200,
                  layout: Union[str, dict, SkeletonLayout] = NTU_LAYOUT,
-                 bone_pairs: Optional[Sequence] = None,
                  frozen: bool = False,
                  init_cfg: Optional[dict] = None) -> None:
         super().__init__(init_cfg=init_cfg)
@@ -92,21 +87,14 @@ class UmURL(BaseModule):
                              f'code length max_len={max_len}')
         self.modalities = check_modalities(modalities)
         self.layout = get_layout(layout)
-        if num_joints is None:
-            num_joints = self.layout.num_joints
-        if num_joints != self.layout.num_joints:
-            raise ValueError(f'num_joints={num_joints} disagrees with the '
-                             f'{self.layout.name!r} layout '
-                             f'({self.layout.num_joints} joints)')
+        num_joints = self.layout.num_joints
         if not self.layout.num_coords <= in_channels <= (
                 self.layout.num_coords + 1):
             raise ValueError(
                 f'in_channels={in_channels} does not fit the '
                 f'{self.layout.name!r} layout ({self.layout.num_coords} '
                 'coordinates, plus 1 with keypoint scores)')
-        if bone_pairs is None:
-            bone_pairs = self.layout.bone_pairs
-        self.input_shape = (num_persons, num_frames, num_joints, in_channels)
+        self.input_shape = (num_person, num_frames, num_joints, in_channels)
         self.hidden_dim = hidden_dim
         self.frozen = frozen
         #: inputs are this encoder's own outputs, passed through (set by
@@ -114,9 +102,9 @@ class UmURL(BaseModule):
         self.precomputed = False
         self.register_buffer(
             'parents',
-            torch.tensor(bone_parents(bone_pairs, num_joints)),
+            torch.tensor(bone_parents(self.layout.bone_pairs, num_joints)),
             persistent=False)
-        temporal_in = num_persons * num_joints * in_channels
+        temporal_in = num_person * num_joints * in_channels
         spatial_in = num_frames * in_channels
         self.embeddings = nn.ModuleDict({
             m: nn.ModuleDict({

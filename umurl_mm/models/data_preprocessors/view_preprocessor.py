@@ -39,8 +39,9 @@ class UmURLViewPreprocessor(BaseDataPreprocessor):
         zero_prob (float): Probability of zeroing the corrupted joints
             (else mixing). Defaults to 0.5.
         shear (float): Bound of the shear entries. Defaults to 1.
-        coords (int, optional): Leading channels that are coordinates
-            (2 for 2D keypoints with a score channel). Defaults to all.
+        num_coords (int, optional): Leading channels that are coordinates
+            (2 for 2D keypoints with a score channel); ``UmURLPretrainer``
+            sets it from its backbone's skeleton layout. Defaults to all.
         num_views (int, optional): Views per sample; ``UmURLPretrainer``
             sets it from its modalities.
     """
@@ -53,7 +54,7 @@ class UmURLViewPreprocessor(BaseDataPreprocessor):
                  corrupt_joints: int = 15,
                  zero_prob: float = 0.5,
                  shear: float = 1.0,
-                 coords: Optional[int] = None,
+                 num_coords: Optional[int] = None,
                  num_views: Optional[int] = None) -> None:
         super().__init__(non_blocking=True)
         if not 0 < min_ratio <= max_ratio <= 1:
@@ -62,7 +63,7 @@ class UmURLViewPreprocessor(BaseDataPreprocessor):
         self.view_cfg = dict(
             clip_len=clip_len, min_ratio=min_ratio, max_ratio=max_ratio,
             corrupt_prob=corrupt_prob, corrupt_joints=corrupt_joints,
-            zero_prob=zero_prob, shear=shear, coords=coords)
+            zero_prob=zero_prob, shear=shear, num_coords=num_coords)
         self.num_views = num_views
 
     @torch.compiler.disable

@@ -10,7 +10,7 @@ from typing import Dict
 
 import torch
 
-# draw_view_params stays importable from here, where it used to live
+# draw_view_params is importable from here too
 from .view_draws import draw_view_params
 
 __all__ = ['draw_view_params', 'crop_resize', 'make_views']

@@ -7,7 +7,7 @@ Every random number is a hash of (sample seed, view, draw index)
 (:func:`hashed_uniform`), so a sample's views do not depend on the batch it
 is in, the rank or the data workers.
 """
-from typing import Dict, Optional, Union
+from typing import Dict, Optional, Tuple, Union
 
 import numpy as np
 import torch
@@ -40,10 +40,32 @@ def hashed_uniform(seeds: Array, count: int) -> np.ndarray:
     return x / 2.0**32
 
 
+def crop_window(frames: np.ndarray, ratio: np.ndarray, start_u: np.ndarray,
+                clip_len: int) -> Tuple[np.ndarray, np.ndarray]:
+    """The temporal crop of a view: length ``L = min(max(floor(F * ratio),
+    clip_len), F)`` and start ``min(floor(u * (F - L + 1)), F - L)``, i.e.
+    uniform in ``[0, F - L]`` for ``u ~ U[0, 1)``.
+
+    Args:
+        frames (np.ndarray): Valid frame counts F (broadcast with the
+            draws).
+        ratio (np.ndarray): Crop ratios.
+        start_u (np.ndarray): Uniform numbers in ``[0, 1)``.
+        clip_len (int): Frames of a view.
+
+    Returns:
+        tuple[np.ndarray]: ``start`` and ``length``, int64.
+    """
+    F = np.asarray(frames, np.float64)
+    length = np.minimum(np.maximum(np.floor(F * ratio), clip_len), F)
+    start = np.minimum(np.floor(start_u * (F - length + 1)), F - length)
+    return start.astype(np.int64), length.astype(np.int64)
+
+
 def draw_view_params(frames: Array,
                      num_views: int,
                      num_joints: int,
-                     num_coords: int,
+                     in_channels: int,
                      seeds: Array,
                      clip_len: int = 64,
                      min_ratio: float = 0.1,
@@ -52,7 +74,7 @@ def draw_view_params(frames: Array,
                      corrupt_joints: int = 15,
                      zero_prob: float = 0.5,
                      shear: float = 1.0,
-                     coords: Optional[int] = None,
+                     num_coords: Optional[int] = None,
                      device: Union[str, torch.device, None] = None
                      ) -> Dict[str, torch.Tensor]:
     """Draw every random parameter of ``num_views`` views of each sample.
@@ -68,7 +90,7 @@ def draw_view_params(frames: Array,
         frames (np.ndarray | torch.Tensor): ``(B,)`` valid frame counts F.
         num_views (int): Views K per sample.
         num_joints (int): Joints V.
-        num_coords (int): Coordinates C.
+        in_channels (int): Channels C of the clips.
         seeds (np.ndarray | torch.Tensor): ``(B,)`` per-sample seeds (e.g.
             the ``aug_seed`` of :class:`SeededSampler`).
         clip_len (int): Output frames. Defaults to 64.
@@ -80,9 +102,10 @@ def draw_view_params(frames: Array,
         zero_prob (float): Probability of zeroing (else mixing). Defaults
             to 0.5.
         shear (float): Bound of the shear entries. Defaults to 1.
-        coords (int, optional): Leading channels that are coordinates (the
-            mixing and shear act on them; a keypoint-score channel after
-            them is kept, or zeroed with its joint). Defaults to all C.
+        num_coords (int, optional): Leading channels that are coordinates
+            (the mixing and shear act on them; a keypoint-score channel
+            after them is kept, or zeroed with its joint). Defaults to all
+            C.
         device (str | torch.device, optional): Where the returned tensors
             go. Defaults to ``frames``' device (a tensor), else the CPU.
 
@@ -100,20 +123,19 @@ def draw_view_params(frames: Array,
         frames = frames.cpu().numpy()
     if isinstance(seeds, torch.Tensor):
         seeds = seeds.cpu().numpy()
-    B, K, V, C = len(frames), num_views, num_joints, num_coords
-    A = C if coords is None else coords
+    B, K, V, C = len(frames), num_views, num_joints, in_channels
+    A = C if num_coords is None else num_coords
     if not 1 <= A <= C:
-        raise ValueError(f'coords={coords} but the clips have {C} channels')
+        raise ValueError(f'num_coords={num_coords} but the clips have {C} '
+                         'channels')
     # per view: ratio, start, corrupt, zero, V joint keys, A*A mix, A*A shear
     sizes = (1, 1, 1, 1, V, A * A, A * A)
     u = hashed_uniform(seeds, K * sum(sizes)).reshape(B, K, sum(sizes))
     ratio_u, start_u, corrupt_u, zero_u, keys, mix_u, shear_u = np.split(
         u, np.cumsum(sizes)[:-1], axis=-1)
-    F = np.asarray(frames, np.float64)[:, None]
     ratio = min_ratio + (max_ratio - min_ratio) * ratio_u[..., 0]
-    length = np.minimum(np.maximum(np.floor(F * ratio), clip_len), F)
-    start = np.minimum(np.floor(start_u[..., 0] * (F - length + 1)),
-                       F - length)
+    start, length = crop_window(
+        np.asarray(frames)[:, None], ratio, start_u[..., 0], clip_len)
     # a uniform random subset of joints: those with the smallest keys
     joints = keys.argsort(-1, kind='stable').argsort(-1) < corrupt_joints
     off = 1 - np.eye(A)
@@ -121,8 +143,8 @@ def draw_view_params(frames: Array,
     shear = np.eye(A) + (shear_u.reshape(B, K, A, A) * 2 - 1) * shear * off
     params = dict(
         ratio=ratio,
-        start=start.astype(np.int64),
-        length=length.astype(np.int64),
+        start=start,
+        length=length,
         corrupt=corrupt_u[..., 0] < corrupt_prob,
         joints=joints,
         zero=zero_u[..., 0] < zero_prob,
