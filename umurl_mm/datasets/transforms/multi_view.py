@@ -7,7 +7,7 @@ from mmcv.transforms import BaseTransform
 
 from ...models.utils.batched_views import make_views
 from ...models.utils.modalities import view_modalities
-from ...models.utils.view_draws import draw_view_params
+from ...models.utils.view_draws import draw_view_params, view_settings
 
 
 @TRANSFORMS.register_module()
@@ -43,30 +43,16 @@ class MultiView(BaseTransform):
             number of views derives from them (one per modality, one
             fused), as in the model. Give this or ``num_views``.
         num_views (int, optional): Number of views, for other uses.
-        clip_len (int): Frames of a view. Defaults to 64.
-        min_ratio (float): Lower bound of the crop ratio. Defaults to 0.1.
-        max_ratio (float): Upper bound of the crop ratio. Defaults to 1.
-        corrupt_prob (float): Probability of joint corruption (else
-            shear). Defaults to 0.5.
-        corrupt_joints (int): Joints corrupted. Defaults to 15.
-        zero_prob (float): Probability of zeroing the corrupted joints
-            (else mixing). Defaults to 0.5.
-        shear (float): Bound of the shear entries. Defaults to 1.
-        num_coords (int, optional): Leading channels that are coordinates
-            (2 for 2D keypoints with a score channel). Defaults to all.
+        **views: The view settings (:func:`view_settings`: ``clip_len``,
+            ``min_ratio``, ``max_ratio``, ``corrupt_prob``,
+            ``corrupt_joints``, ``zero_prob``, ``shear``, ``num_coords``),
+            the model's data preprocessor's.
     """
 
     def __init__(self,
                  modalities: Optional[Sequence[str]] = None,
                  num_views: Optional[int] = None,
-                 clip_len: int = 64,
-                 min_ratio: float = 0.1,
-                 max_ratio: float = 1.0,
-                 corrupt_prob: float = 0.5,
-                 corrupt_joints: int = 15,
-                 zero_prob: float = 0.5,
-                 shear: float = 1.0,
-                 num_coords: Optional[int] = None) -> None:
+                 **views) -> None:
         if (modalities is None) == (num_views is None):
             raise ValueError('give MultiView either modalities or num_views')
         if modalities is not None:
@@ -74,10 +60,7 @@ class MultiView(BaseTransform):
         if num_views < 1:
             raise ValueError(f'num_views must be >= 1, got {num_views}')
         self.num_views = num_views
-        self.view_cfg = dict(
-            clip_len=clip_len, min_ratio=min_ratio, max_ratio=max_ratio,
-            corrupt_prob=corrupt_prob, corrupt_joints=corrupt_joints,
-            zero_prob=zero_prob, shear=shear, num_coords=num_coords)
+        self.view_cfg = view_settings(**views)
 
     def transform(self, results: Dict) -> Dict:
         """Replace ``keypoint`` by the sample's views.

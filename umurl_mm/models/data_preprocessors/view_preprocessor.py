@@ -8,7 +8,7 @@ from mmengine.model import BaseDataPreprocessor, stack_batch
 
 from ...datasets.collate import pad_clips
 from ..utils.batched_views import make_views
-from ..utils.view_draws import draw_view_params
+from ..utils.view_draws import draw_view_params, view_settings
 
 
 @MODELS.register_module()
@@ -30,40 +30,18 @@ class UmURLViewPreprocessor(BaseDataPreprocessor):
     In eval mode the clips are only stacked.
 
     Args:
-        clip_len (int): Frames of a view. Defaults to 64.
-        min_ratio (float): Lower bound of the crop ratio. Defaults to 0.1.
-        max_ratio (float): Upper bound of the crop ratio. Defaults to 1.
-        corrupt_prob (float): Probability of joint corruption (else
-            shear). Defaults to 0.5.
-        corrupt_joints (int): Joints corrupted. Defaults to 15.
-        zero_prob (float): Probability of zeroing the corrupted joints
-            (else mixing). Defaults to 0.5.
-        shear (float): Bound of the shear entries. Defaults to 1.
-        num_coords (int, optional): Leading channels that are coordinates
-            (2 for 2D keypoints with a score channel); ``UmURLPretrainer``
-            sets it from its backbone's skeleton layout. Defaults to all.
         num_views (int, optional): Views per sample; ``UmURLPretrainer``
             sets it from its modalities.
+        **views: The view settings (:func:`view_settings`: ``clip_len``,
+            ``min_ratio``, ``max_ratio``, ``corrupt_prob``,
+            ``corrupt_joints``, ``zero_prob``, ``shear``, ``num_coords``;
+            ``UmURLPretrainer`` sets ``num_coords`` from its backbone's
+            skeleton layout when it is not given).
     """
 
-    def __init__(self,
-                 clip_len: int = 64,
-                 min_ratio: float = 0.1,
-                 max_ratio: float = 1.0,
-                 corrupt_prob: float = 0.5,
-                 corrupt_joints: int = 15,
-                 zero_prob: float = 0.5,
-                 shear: float = 1.0,
-                 num_coords: Optional[int] = None,
-                 num_views: Optional[int] = None) -> None:
+    def __init__(self, num_views: Optional[int] = None, **views) -> None:
         super().__init__(non_blocking=True)
-        if not 0 < min_ratio <= max_ratio <= 1:
-            raise ValueError('need 0 < min_ratio <= max_ratio <= 1, got '
-                             f'{min_ratio}, {max_ratio}')
-        self.view_cfg = dict(
-            clip_len=clip_len, min_ratio=min_ratio, max_ratio=max_ratio,
-            corrupt_prob=corrupt_prob, corrupt_joints=corrupt_joints,
-            zero_prob=zero_prob, shear=shear, num_coords=num_coords)
+        self.view_cfg = view_settings(**views)
         self.num_views = num_views
 
     @torch.compiler.disable

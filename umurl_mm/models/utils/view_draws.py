@@ -40,6 +40,43 @@ def hashed_uniform(seeds: Array, count: int) -> np.ndarray:
     return x / 2.0**32
 
 
+def view_settings(clip_len: int = 64,
+                  min_ratio: float = 0.1,
+                  max_ratio: float = 1.0,
+                  corrupt_prob: float = 0.5,
+                  corrupt_joints: int = 15,
+                  zero_prob: float = 0.5,
+                  shear: float = 1.0,
+                  num_coords: Optional[int] = None) -> Dict:
+    """The settings of UmURL's pre-training views, checked, as keyword
+    arguments of :func:`draw_view_params` (the defaults are the official
+    recipe's). Both placements of the views (``UmURLViewPreprocessor`` on
+    the device, ``MultiView`` in the data workers) take them.
+
+    Args:
+        clip_len (int): Frames of a view. Defaults to 64.
+        min_ratio (float): Lower bound of the crop ratio. Defaults to 0.1.
+        max_ratio (float): Upper bound of the crop ratio. Defaults to 1.
+        corrupt_prob (float): Probability of joint corruption (else
+            shear). Defaults to 0.5.
+        corrupt_joints (int): Joints corrupted. Defaults to 15.
+        zero_prob (float): Probability of zeroing the corrupted joints
+            (else mixing). Defaults to 0.5.
+        shear (float): Bound of the shear entries. Defaults to 1.
+        num_coords (int, optional): Leading channels that are coordinates
+            (2 for 2D keypoints with a score channel). Defaults to all.
+
+    Returns:
+        dict: The settings.
+    """
+    if not 0 < min_ratio <= max_ratio <= 1:
+        raise ValueError('need 0 < min_ratio <= max_ratio <= 1, got '
+                         f'{min_ratio}, {max_ratio}')
+    return dict(clip_len=clip_len, min_ratio=min_ratio, max_ratio=max_ratio,
+                corrupt_prob=corrupt_prob, corrupt_joints=corrupt_joints,
+                zero_prob=zero_prob, shear=shear, num_coords=num_coords)
+
+
 def crop_window(frames: np.ndarray, ratio: np.ndarray, start_u: np.ndarray,
                 clip_len: int) -> Tuple[np.ndarray, np.ndarray]:
     """The temporal crop of a view: length ``L = min(max(floor(F * ratio),
@@ -67,16 +104,8 @@ def draw_view_params(frames: Array,
                      num_joints: int,
                      in_channels: int,
                      seeds: Array,
-                     clip_len: int = 64,
-                     min_ratio: float = 0.1,
-                     max_ratio: float = 1.0,
-                     corrupt_prob: float = 0.5,
-                     corrupt_joints: int = 15,
-                     zero_prob: float = 0.5,
-                     shear: float = 1.0,
-                     num_coords: Optional[int] = None,
-                     device: Union[str, torch.device, None] = None
-                     ) -> Dict[str, torch.Tensor]:
+                     device: Union[str, torch.device, None] = None,
+                     **views) -> Dict[str, torch.Tensor]:
     """Draw every random parameter of ``num_views`` views of each sample.
 
     Per view: ``ratio ~ U[min_ratio, max_ratio]``, crop length ``L =
@@ -93,30 +122,21 @@ def draw_view_params(frames: Array,
         in_channels (int): Channels C of the clips.
         seeds (np.ndarray | torch.Tensor): ``(B,)`` per-sample seeds (e.g.
             the ``aug_seed`` of :class:`SeededSampler`).
-        clip_len (int): Output frames. Defaults to 64.
-        min_ratio (float): Defaults to 0.1.
-        max_ratio (float): Defaults to 1.0.
-        corrupt_prob (float): Probability of corruption (else shear).
-            Defaults to 0.5.
-        corrupt_joints (int): Joints corrupted. Defaults to 15.
-        zero_prob (float): Probability of zeroing (else mixing). Defaults
-            to 0.5.
-        shear (float): Bound of the shear entries. Defaults to 1.
-        num_coords (int, optional): Leading channels that are coordinates
-            (the mixing and shear act on them; a keypoint-score channel
-            after them is kept, or zeroed with its joint). Defaults to all
-            C.
         device (str | torch.device, optional): Where the returned tensors
             go. Defaults to ``frames``' device (a tensor), else the CPU.
+        **views: The view settings (:func:`view_settings`). The mixing and
+            shear act on the first ``num_coords`` channels; a keypoint-score
+            channel after them is kept, or zeroed with its joint.
 
     Returns:
         dict[str, torch.Tensor]: ``ratio``, ``start``, ``length`` (B, K);
         ``corrupt``, ``zero`` (B, K) bool; ``joints`` (B, K, V) bool;
         ``mix``, ``shear`` (B, K, C, C).
     """
-    if corrupt_joints > num_joints:
-        raise ValueError(f'cannot corrupt {corrupt_joints} of {num_joints} '
-                         'joints')
+    cfg = view_settings(**views)
+    if cfg['corrupt_joints'] > num_joints:
+        raise ValueError(f"cannot corrupt {cfg['corrupt_joints']} of "
+                         f'{num_joints} joints')
     if device is None:
         device = getattr(frames, 'device', 'cpu')
     if isinstance(frames, torch.Tensor):
@@ -124,30 +144,33 @@ def draw_view_params(frames: Array,
     if isinstance(seeds, torch.Tensor):
         seeds = seeds.cpu().numpy()
     B, K, V, C = len(frames), num_views, num_joints, in_channels
-    A = C if num_coords is None else num_coords
+    A = C if cfg['num_coords'] is None else cfg['num_coords']
     if not 1 <= A <= C:
-        raise ValueError(f'num_coords={num_coords} but the clips have {C} '
-                         'channels')
+        raise ValueError(f"num_coords={cfg['num_coords']} but the clips have "
+                         f'{C} channels')
     # per view: ratio, start, corrupt, zero, V joint keys, A*A mix, A*A shear
     sizes = (1, 1, 1, 1, V, A * A, A * A)
     u = hashed_uniform(seeds, K * sum(sizes)).reshape(B, K, sum(sizes))
     ratio_u, start_u, corrupt_u, zero_u, keys, mix_u, shear_u = np.split(
         u, np.cumsum(sizes)[:-1], axis=-1)
-    ratio = min_ratio + (max_ratio - min_ratio) * ratio_u[..., 0]
+    low, high = cfg['min_ratio'], cfg['max_ratio']
+    ratio = low + (high - low) * ratio_u[..., 0]
     start, length = crop_window(
-        np.asarray(frames)[:, None], ratio, start_u[..., 0], clip_len)
+        np.asarray(frames)[:, None], ratio, start_u[..., 0], cfg['clip_len'])
     # a uniform random subset of joints: those with the smallest keys
-    joints = keys.argsort(-1, kind='stable').argsort(-1) < corrupt_joints
+    joints = keys.argsort(-1, kind='stable').argsort(-1) < \
+        cfg['corrupt_joints']
     off = 1 - np.eye(A)
     mix = mix_u.reshape(B, K, A, A) * 2 - 1
-    shear = np.eye(A) + (shear_u.reshape(B, K, A, A) * 2 - 1) * shear * off
+    shear = np.eye(A) + (shear_u.reshape(B, K, A, A) * 2 - 1) * \
+        cfg['shear'] * off
     params = dict(
         ratio=ratio,
         start=start,
         length=length,
-        corrupt=corrupt_u[..., 0] < corrupt_prob,
+        corrupt=corrupt_u[..., 0] < cfg['corrupt_prob'],
         joints=joints,
-        zero=zero_u[..., 0] < zero_prob,
+        zero=zero_u[..., 0] < cfg['zero_prob'],
         mix=_pad_identity(mix.astype(np.float32), C),
         shear=_pad_identity(shear.astype(np.float32), C))
     return _to_device(params, device)
