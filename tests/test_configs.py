@@ -11,6 +11,8 @@ from tests.utils import REPO, run_tool
 
 CONFIGS = sorted(glob.glob(f'{REPO}/configs/umurl/*.py') +
                  glob.glob(f'{REPO}/configs/umurl/benchmarks/*.py') +
+                 glob.glob(f'{REPO}/configs/usdrl/*.py') +
+                 glob.glob(f'{REPO}/configs/usdrl/benchmarks/*.py') +
                  glob.glob(f'{REPO}/configs/*.py'))
 
 
@@ -111,17 +113,23 @@ def test_epochs_in_the_name_are_the_epochs_trained(path):
 
 
 def test_downstream_configs_live_in_benchmarks():
-    for path in glob.glob(f'{REPO}/configs/umurl/*.py'):
-        name = os.path.basename(path)
-        assert name.startswith(('umurl_', 'umurl-persampleviews_')), name
+    for method in ('umurl', 'usdrl'):
+        for path in glob.glob(f'{REPO}/configs/{method}/*.py'):
+            cfg = Config.fromfile(path)
+            assert cfg.model.type.endswith('Pretrainer'), path
+        for path in glob.glob(f'{REPO}/configs/{method}/benchmarks/*.py'):
+            name = os.path.basename(path)
+            assert name.startswith(f'{method}-'), name
 
 
 def test_metafile_in_mmpretrain_form():
     """Pre-training entries have no results and list their downstream
     entries; every entry's config exists."""
     import yaml
-    meta = yaml.safe_load(open(f'{REPO}/configs/umurl/metafile.yml'))
-    models = {m['Name']: m for m in meta['Models']}
+    models = {}
+    for method in ('umurl', 'usdrl'):
+        meta = yaml.safe_load(open(f'{REPO}/configs/{method}/metafile.yml'))
+        models.update({m['Name']: m for m in meta['Models']})
     for name, model in models.items():
         assert os.path.isfile(f"{REPO}/{model['Config']}"), name
         assert os.path.basename(model['Config']) == name + '.py'

@@ -1,7 +1,8 @@
-"""Convert an official UmURL checkpoint to this plugin's format.
+"""Convert an official UmURL or USDRL checkpoint to this plugin's format.
 
-A pre-training checkpoint becomes a ``UmURLPretrainer`` state dict
-(``backbone.*``, ``projectors.*``) usable with ``load_from`` or a backbone
+A pre-training checkpoint becomes a ``UmURLPretrainer`` (or
+``USDRLPretrainer``) state dict (``backbone.*``, ``projectors.*``) usable
+with ``load_from`` or a backbone
 ``init_cfg=dict(type='UmURLPretrained', checkpoint=...)``; a linear-evaluation
 checkpoint becomes a ``RecognizerGCN`` + ``GCNHead`` one.
 """

@@ -1,6 +1,8 @@
-"""Write the 2H-d UmURL features of a dataset split (--ann-file) or of one
-video's pose file (--pose-file: MMAction2's pose extraction .pkl, an MMPose
-.json or a .npy) to a .npz file (``features``, ``labels``, ``names``)."""
+"""Write the 2H-d features of a dataset split (--ann-file) or of one video's
+pose file (--pose-file: MMAction2's pose extraction .pkl, an MMPose .json or
+a .npy) to a .npz file (``features``, ``labels``, ``names``); with --dense
+(USDRL's encoders) the per-frame and per-person-joint features instead
+(``temporal`` (N, T, H), ``spatial`` (N, M*V, H))."""
 import argparse
 
 import mmengine
@@ -16,6 +18,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     add_feature_args(parser, pose_file=True)
     parser.add_argument('--out', required=True, help='output .npz')
+    parser.add_argument('--dense', action='store_true',
+                        help='dense features (per frame, per person-joint)')
     args = parser.parse_args()
     encoder = init_encoder(args.config, args.checkpoint, args.device,
                            args.cfg_options)
@@ -25,13 +29,16 @@ def main():
     else:
         annos = load_split(args.ann_file, args.split, encoder)
     feats = extract_features(encoder, annos, modalities=args.modalities,
-                             progress=len(annos) > 1)
+                             progress=len(annos) > 1, dense=args.dense)
+    arrays = dict(temporal=feats[0], spatial=feats[1]) if args.dense else \
+        dict(features=feats)
     out = args.out if args.out.endswith('.npz') else args.out + '.npz'
     with atomic_write(out) as f:
-        np.savez(f, features=feats,
+        np.savez(f, **arrays,
                  labels=np.array([a.get('label', -1) for a in annos]),
                  names=np.array([a['frame_dir'] for a in annos]))
-    mmengine.print_log(f'\nwrote {feats.shape} features to {out}')
+    shapes = {k: v.shape for k, v in arrays.items()}
+    mmengine.print_log(f'\nwrote {shapes} to {out}')
 
 
 if __name__ == '__main__':

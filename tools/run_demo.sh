@@ -5,22 +5,29 @@
 # weights, and print both side by side (minutes per seed on 2 CPU cores:
 # docs/performance.md); SEEDS="0 1 2" repeats it with three seeds and
 # prints the mean and spread. DIM=2d runs the same on the 2D COCO-17 version of the set
-# (keypoints in pixels with scores, MMAction2's 2D format).
+# (keypoints in pixels with scores, MMAction2's 2D format). METHOD=usdrl
+# runs USDRL (DSTE encoder, joint) instead of UmURL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source tools/setup_env.sh
 
 DIM=${DIM:-3d}
+METHOD=${METHOD:-umurl}
+case "$METHOD" in
+    umurl) SUFFIX="" ;;
+    usdrl) SUFFIX="_usdrl" ;;
+    *) echo "[demo] METHOD must be umurl or usdrl, got '$METHOD'"; exit 2 ;;
+esac
 case "$DIM" in
-    3d) W=${WORK_DIR:-work_dirs/demo}; GEN_ARGS="" ;;
-    2d) W=${WORK_DIR:-work_dirs/demo_2d}; GEN_ARGS="--2d" ;;
+    3d) W=${WORK_DIR:-work_dirs/demo$SUFFIX}; GEN_ARGS="" ;;
+    2d) W=${WORK_DIR:-work_dirs/demo${SUFFIX}_2d}; GEN_ARGS="--2d" ;;
     *) echo "[demo] DIM must be 3d or 2d, got '$DIM'"; exit 2 ;;
 esac
 SEEDS=${SEEDS:-0}
 DATA=data/synthetic/synthetic_$DIM.pkl
-PRE=configs/umurl/umurl_1xb64-40e_synthetic-xsub-keypoint-$DIM.py
-LIN=configs/umurl/benchmarks/umurl-linear_1xb64-60e_synthetic-xsub-keypoint-$DIM.py
-KNN=configs/umurl/benchmarks/umurl-knn_synthetic-xsub-keypoint-$DIM.py
+PRE=configs/$METHOD/${METHOD}_1xb64-40e_synthetic-xsub-keypoint-$DIM.py
+LIN=configs/$METHOD/benchmarks/$METHOD-linear_1xb64-60e_synthetic-xsub-keypoint-$DIM.py
+KNN=configs/$METHOD/benchmarks/$METHOD-knn_synthetic-xsub-keypoint-$DIM.py
 
 step() { echo; echo "=== [demo] $(date +%T) $*"; }
 
@@ -34,7 +41,7 @@ python tools/data/gen_synthetic.py $GEN_ARGS --out $DATA
 for seed in $SEEDS; do
     S=$W/seed_$seed
     CKPT=$S/pretrain/epoch_40.pth
-    step "seed $seed: pre-train UmURL (40 epochs)"
+    step "seed $seed: pre-train $METHOD (40 epochs)"
     python tools/train.py $PRE --work-dir "$S/pretrain" --seed $seed
     for kind in pretrained random; do
         if [ $kind = pretrained ]; then

@@ -81,7 +81,8 @@ def extract_features(encoder: torch.nn.Module,
                      total_frames: Optional[Sequence[int]] = None,
                      modalities: Optional[Sequence[str]] = None,
                      batch_size: int = 256,
-                     progress: bool = False) -> np.ndarray:
+                     progress: bool = False,
+                     dense: bool = False):
     """2H-d features of skeleton sequences, as evaluation computes them.
 
     Each sample goes through the config's ``eval_pipeline`` (``Compose`` of
@@ -105,10 +106,18 @@ def extract_features(encoder: torch.nn.Module,
         batch_size (int): Sequences per forward pass. Defaults to 256.
         progress (bool): Show the progress (a bar on a terminal, a line
             per 10 % otherwise). Defaults to False.
+        dense (bool): Return the dense features instead: per frame ``(N,
+            T, H)`` and per person-joint ``(N, M*V, H)`` (encoders with a
+            ``dense`` method, e.g. USDRL's :class:`DSTE`). Defaults to
+            False.
 
     Returns:
-        np.ndarray: ``(N, 2H)`` float32 features.
+        np.ndarray | tuple[np.ndarray]: ``(N, 2H)`` float32 features, or
+        with ``dense`` the two dense arrays.
     """
+    if dense and not hasattr(encoder, 'dense'):
+        raise ValueError(f'{type(encoder).__name__} has no dense features '
+                         '(USDRL encoders have)')
     cfg = getattr(encoder, 'cfg', None)
     if cfg is None or 'eval_pipeline' not in cfg:
         raise ValueError('the encoder has no config with an eval_pipeline: '
@@ -118,15 +127,22 @@ def extract_features(encoder: torch.nn.Module,
     batches = range(0, len(samples), batch_size)
     if progress:
         batches = track_progress(batches)
-    out: List[np.ndarray] = []
+    out: List = []
     for start in batches:
         clips = []
         for i in range(start, min(start + batch_size, len(samples))):
             info = _sample_info(encoder, samples[i], i, total_frames)
             clips.append(pipeline(info)['inputs'])
         x = torch.stack(clips).to(device)  # (B, num_clips, M, T, V, C)
+        if dense:
+            parts = encoder.dense(x.flatten(0, 1).float())
+            out.append([p.view(*x.shape[:2], *p.shape[1:]).mean(1).cpu()
+                        .numpy() for p in parts])
+            continue
         feat = encoder(x.flatten(0, 1).float(), modalities).flatten(1)
         out.append(feat.view(*x.shape[:2], -1).mean(1).cpu().numpy())
+    if dense:
+        return tuple(np.concatenate(p) for p in zip(*out))
     return np.concatenate(out) if out else np.zeros(
         (0, encoder.out_channels), np.float32)
 

@@ -6,6 +6,8 @@ from mmengine.runner import CheckpointLoader, load_state_dict
 
 from ..fileio import UnsafeFileError
 from .official import convert_official_state_dict, is_official
+from .usdrl_official import (convert_usdrl_official_state_dict,
+                             is_usdrl_official)
 
 
 class UnreadableCheckpointError(ValueError):
@@ -59,7 +61,9 @@ def read_state_dict(path: str) -> Dict[str, torch.Tensor]:
     if not isinstance(state, dict) or not all(
             isinstance(v, torch.Tensor) for v in state.values()):
         raise ValueError(f'{path}: no state dict of tensors found')
-    if is_official(state):
+    if is_usdrl_official(state):
+        state = convert_usdrl_official_state_dict(state, path)
+    elif is_official(state):
         state = convert_official_state_dict(state, path)
     return state
 

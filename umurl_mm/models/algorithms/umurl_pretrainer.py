@@ -61,7 +61,7 @@ class UmURLPretrainer(BaseModel):
             data_preprocessor=data_preprocessor, init_cfg=init_cfg)
         self.backbone = MODELS.build(backbone)
         self.modalities = self.backbone.modalities
-        self.view_modalities = view_modalities(self.modalities)
+        self.build_heads(projector, loss)
         pre = self.data_preprocessor
         if isinstance(pre, UmURLViewPreprocessor):
             # the views' count and coordinates follow the model
@@ -71,6 +71,10 @@ class UmURLPretrainer(BaseModel):
                 pre.view_cfg['num_coords'] = self.backbone.layout.num_coords
         self.eval_modalities = check_modalities(
             self.modalities if eval_modalities is None else eval_modalities)
+
+    def build_heads(self, projector: Optional[Dict], loss: Dict) -> None:
+        """One projector per modality (``None``: none) and the loss."""
+        self.view_modalities = view_modalities(self.modalities)
         self.projectors = nn.ModuleDict({
             m: MODELS.build(projector)
             for m in self.modalities

@@ -1,3 +1,5 @@
+from .dste import DSTE
+from .sttr import STTR
 from .umurl import UmURL
 
-__all__ = ['UmURL']
+__all__ = ['DSTE', 'STTR', 'UmURL']

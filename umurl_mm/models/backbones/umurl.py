@@ -9,23 +9,7 @@ from ...datasets.layout import (NTU_LAYOUT, SkeletonLayout, bone_parents,
                                 get_layout)
 from ..utils import (MODALITIES, check_modalities, sinusoidal_position_code,
                      to_modality)
-
-
-def embedding(in_dim: int, hidden: int) -> nn.Sequential:
-    """Linear -> LayerNorm -> ReLU -> Linear."""
-    return nn.Sequential(
-        nn.Linear(in_dim, hidden), nn.LayerNorm(hidden), nn.ReLU(inplace=True),
-        nn.Linear(hidden, hidden))
-
-
-def encoder_layers(hidden: int, num_layers: int,
-                   num_heads: int) -> nn.TransformerEncoder:
-    """Post-norm Transformer encoder, feed-forward width = hidden."""
-    layer = nn.TransformerEncoderLayer(
-        hidden, num_heads, dim_feedforward=hidden, dropout=0.0,
-        activation='relu', batch_first=True, norm_first=False)
-    return nn.TransformerEncoder(
-        layer, num_layers, enable_nested_tensor=False)
+from ..utils.tokens import embedding, encoder_layers, skeleton_tokens
 
 
 @MODELS.register_module()
@@ -188,12 +172,7 @@ class UmURL(BaseModule):
         Returns:
             tuple[torch.Tensor]: ``(N, T, H)`` and ``(N, M*V, H)``.
         """
-        N, M, T, V, C = x.shape
-        data = to_modality(x, name, self.parents)
-        # token t flattens (M, V, C) of frame t; token m*V+v flattens
-        # the (T, C) trajectory of joint v of person m
-        t_tok = data.permute(0, 2, 1, 3, 4).reshape(N, T, M * V * C)
-        s_tok = data.permute(0, 1, 3, 2, 4).reshape(N, M * V, T * C)
+        t_tok, s_tok = skeleton_tokens(to_modality(x, name, self.parents))
         return (self.embeddings[name]['temporal'](t_tok),
                 self.embeddings[name]['spatial'](s_tok))
 

@@ -1,0 +1,3 @@
+from .dst_layer import DSTLayer
+
+__all__ = ['DSTLayer']
