@@ -153,3 +153,29 @@ def test_official_checkpoint_file_initialises_the_encoder(tmp_path):
     for key, value in backbone.state_dict().items():
         torch.testing.assert_close(value, state['backbone.' + key], rtol=0,
                                    atol=0, msg=key)
+
+
+def test_official_sttr_keys_map_onto_the_plugin():
+    """STTR's official layout (``backbone.{t,s}_tr.layers.*`` with PyTorch
+    Transformer names) round-trips onto the plugin's STTR."""
+    import re
+    model = pretrainer(16, backbone='STTR')
+    back = (
+        (r'^backbone\.embed\.(temporal|spatial)\.',
+         lambda m: f'backbone.ske_emb.{m[1][0]}_embedding.'),
+        (r'^backbone\.pos_embed$', lambda m: 'backbone.tpe.pe'),
+        (r'^backbone\.spatial_pos$', lambda m: 'backbone.spe'),
+        (r'^backbone\.(temporal|spatial)_layers\.layers\.',
+         lambda m: f'backbone.{m[1][0]}_tr.layers.'),
+        (r'^projectors\.(temporal|spatial|instance)\.',
+         lambda m: f'{m[1][0]}_proj.'))
+    official = {}
+    for key, value in model.state_dict().items():
+        for pattern, repl in back:
+            key = re.sub(pattern, repl, key)
+        official['module.' + key] = value
+    assert len(official) == 110  # the specification's count
+    assert is_usdrl_official(official)
+    state = convert_usdrl_official_state_dict(official)
+    assert set(state) == set(model.state_dict())
+    model.load_state_dict(state, strict=True)
