@@ -48,15 +48,23 @@ def convert_official_state_dict(
     Returns:
         dict: The renamed state dict.
     """
+    return rename_keys(state_dict, _RULES, source, 'UmURL')
+
+
+def rename_keys(state_dict: Dict[str, torch.Tensor], rules, source: str,
+                method: str) -> Dict[str, torch.Tensor]:
+    """Rename every key of an official state dict by the first matching
+    ``(pattern, replacement)`` rule, after dropping ``module.``; a key no
+    rule matches is an error naming the file and the key."""
     out = {}
     for key, value in state_dict.items():
         name = key[len('module.'):] if key.startswith('module.') else key
-        for pattern, repl in _RULES:
+        for pattern, repl in rules:
             match = re.match(pattern, name)
             if match:
                 out[repl(match)] = value
                 break
         else:
             raise ValueError(f'{source}: key {key!r} is not part of an '
-                             'official UmURL checkpoint')
+                             f'official {method} checkpoint')
     return out

@@ -5,6 +5,8 @@ from typing import Dict
 
 import torch
 
+from .official import rename_keys
+
 _STREAM = {'t': 'temporal', 's': 'spatial'}
 _GRANULARITY = {'t': 'temporal', 's': 'spatial', 'i': 'instance'}
 
@@ -52,15 +54,4 @@ def convert_usdrl_official_state_dict(
     Returns:
         dict: The renamed state dict.
     """
-    out = {}
-    for key, value in state_dict.items():
-        name = key[len('module.'):] if key.startswith('module.') else key
-        for pattern, repl in _RULES:
-            match = re.match(pattern, name)
-            if match:
-                out[repl(match)] = value
-                break
-        else:
-            raise ValueError(f'{source}: key {key!r} is not part of an '
-                             'official USDRL checkpoint')
-    return out
+    return rename_keys(state_dict, _RULES, source, 'USDRL')

@@ -3,13 +3,13 @@ from typing import Optional, Sequence, Tuple, Union
 import torch
 import torch.nn as nn
 from mmaction.registry import MODELS
-from mmengine.model import BaseModule
 
 from ...datasets.layout import (NTU_LAYOUT, SkeletonLayout, bone_parents,
                                 get_layout)
 from ..layers import DSTLayer
 from ..utils import check_modalities, sinusoidal_position_code, to_modality
 from ..utils.tokens import embedding, skeleton_tokens
+from .skeleton_encoder import SkeletonEncoder
 
 
 def trunc_normal_init(module: nn.Module) -> None:
@@ -28,7 +28,7 @@ def trunc_normal_init(module: nn.Module) -> None:
 
 
 @MODELS.register_module()
-class DSTE(BaseModule):
+class DSTE(SkeletonEncoder):
     """USDRL's Dense Spatio-Temporal Encoder, for one modality.
 
     Weng et al., *USDRL: Unified Skeleton-Based Dense Representation
@@ -126,24 +126,6 @@ class DSTE(BaseModule):
     def modality(self) -> str:
         """The one modality this encoder takes."""
         return self.modalities[0]
-
-    @property
-    def out_channels(self) -> int:
-        """Width of the representation, ``2 * hidden_dim``."""
-        return 2 * self.hidden_dim
-
-    def train(self, mode: bool = True) -> 'DSTE':
-        """Set train mode; a frozen encoder always stays in eval mode."""
-        return super().train(mode and not self.frozen)
-
-    def check_input(self, x: torch.Tensor) -> None:
-        """Raise a ``ValueError`` if ``x`` is not ``(N, M, T, V, C)``."""
-        if x.ndim != 5 or tuple(x.shape[1:]) != self.input_shape:
-            raise ValueError(
-                f'{type(self).__name__} (layout {self.layout.name!r}) '
-                'expects joints of shape (N, M, T, V, C) = (N, '
-                f'{", ".join(map(str, self.input_shape))}), got '
-                f'{tuple(x.shape)}')
 
     def encode_streams(self, temporal: torch.Tensor,
                        spatial: torch.Tensor

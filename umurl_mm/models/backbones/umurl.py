@@ -3,17 +3,17 @@ from typing import Optional, Sequence, Tuple, Union
 import torch
 import torch.nn as nn
 from mmaction.registry import MODELS
-from mmengine.model import BaseModule
 
 from ...datasets.layout import (NTU_LAYOUT, SkeletonLayout, bone_parents,
                                 get_layout)
 from ..utils import (MODALITIES, check_modalities, sinusoidal_position_code,
                      to_modality)
 from ..utils.tokens import embedding, encoder_layers, skeleton_tokens
+from .skeleton_encoder import SkeletonEncoder
 
 
 @MODELS.register_module()
-class UmURL(BaseModule):
+class UmURL(SkeletonEncoder):
     """UmURL's unified multi-modal skeleton encoder.
 
     Joint, bone and motion are computed from the input joints on the
@@ -125,24 +125,6 @@ class UmURL(BaseModule):
         if len(self.modalities) == 1:
             unused.append(self.fusion)
         return tuple(unused)
-
-    @property
-    def out_channels(self) -> int:
-        """Width of the representation, ``2 * hidden_dim``."""
-        return 2 * self.hidden_dim
-
-    def train(self, mode: bool = True) -> 'UmURL':
-        """Set train mode; a frozen encoder always stays in eval mode."""
-        return super().train(mode and not self.frozen)
-
-    def check_input(self, x: torch.Tensor) -> None:
-        """Raise a ``ValueError`` if ``x`` is not ``(N, M, T, V, C)``."""
-        if x.ndim != 5 or tuple(x.shape[1:]) != self.input_shape:
-            raise ValueError(
-                f'UmURL (layout {self.layout.name!r}) expects joints of '
-                'shape (N, M, T, V, C) = (N, '
-                f'{", ".join(map(str, self.input_shape))}), got '
-                f'{tuple(x.shape)}')
 
     def embed(self, x: torch.Tensor,
               modalities: Sequence[str]) -> Tuple[torch.Tensor, torch.Tensor]:
