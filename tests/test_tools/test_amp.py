@@ -1,7 +1,7 @@
 """tools/train.py under mmengine's AmpOptimWrapper (bf16 and fp16), the
-pre-training and fine-tuning recipes' GPU path, run on the CPU: the wrapper
-is let build there and its autocast runs as ``torch.autocast('cpu')``
-(tests/amp_on_cpu.py)."""
+pre-training (UmURL and USDRL) and fine-tuning recipes' GPU path, run on
+the CPU: the wrapper is let build there and its autocast runs as
+``torch.autocast('cpu')`` (tests/amp_on_cpu.py)."""
 import glob
 import json
 import math
@@ -98,4 +98,22 @@ def test_finetune_under_amp(tmp_path, tiny_pkl, pretrained, dtype):
                     work, '--cfg-options',
                     *classifier_opts(tiny_pkl, pretrained, 1),
                     *amp_options(dtype), pythonpath=True)
+    check_run(proc, work, dtype)
+
+
+@pytest.mark.parametrize('dtype', ['bfloat16', 'float16'])
+def test_usdrl_pretrain_under_amp(tmp_path, tiny_pkl, dtype):
+    from tests.test_tools.test_eval_protocols import loaders
+    config = amp_config(tmp_path, 'configs/usdrl/'
+                        'usdrl_1xb64-40e_synthetic-xsub-keypoint-3d.py')
+    work = str(tmp_path / 'work')
+    proc = run_tool(
+        'tools/train.py', config, '--work-dir', work, '--cfg-options',
+        'model.backbone.hidden_dim=16',
+        'model.projector.temporal.in_channels=16',
+        'model.projector.spatial.in_channels=16',
+        'model.projector.instance.in_channels=32',
+        *loaders(tiny_pkl, 'train_dataloader'), 'train_cfg.max_epochs=1',
+        'default_hooks.checkpoint.interval=1', *amp_options(dtype),
+        pythonpath=True)
     check_run(proc, work, dtype)
