@@ -95,7 +95,11 @@ class _Profile(Hook):
             counts[part, event.name == READ] += 1
 
 
-def host_profile(runner) -> Tuple[int, Dict[str, Tuple[float, float]]]:
+#: per part: (aten ops, host reads) per iteration
+Counts = Dict[str, Tuple[float, float]]
+
+
+def host_profile(runner) -> Tuple[int, Dict[str, Counts]]:
     """Train ``runner`` (built, not started) and count its host work.
 
     Args:

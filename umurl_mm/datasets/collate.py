@@ -8,6 +8,13 @@ from mmengine.dataset import pseudo_collate
 from mmengine.registry import FUNCTIONS
 
 
+def one_clip_each(shapes: Sequence[tuple]) -> bool:
+    """Whether the shapes are ``(1, M, T_i, V, C)`` with one ``M, V, C``."""
+    return all(
+        len(s) == 5 and s[0] == 1 and s[1:2] + s[3:] == shapes[0][1:2] +
+        shapes[0][3:] for s in shapes)
+
+
 def pad_clips(inputs: Union[torch.Tensor, List[torch.Tensor]]
               ) -> torch.Tensor:
     """One ``(1, M, T_i, V, C)`` clip per sample -> ``(B, M, T, V, C)``,
@@ -21,8 +28,7 @@ def pad_clips(inputs: Union[torch.Tensor, List[torch.Tensor]]
         torch.Tensor: The padded batch.
     """
     shapes = [tuple(x.shape) for x in inputs]
-    if any(len(s) != 5 or s[0] != 1 or s[1:2] + s[3:] != shapes[0][1:2] +
-           shapes[0][3:] for s in shapes):
+    if not one_clip_each(shapes):
         raise ValueError('UmURLViewPreprocessor expects one clip per sample, '
                          f'(1, M, T, V, C) each, got {shapes[:4]}: put '
                          'FormatGCNInput + PackActionInputs (no MultiView) '
@@ -56,8 +62,7 @@ def clip_collate(data_batch: Sequence[Dict]) -> Dict:
     batch = pseudo_collate(data_batch)
     inputs = batch.get('inputs')
     if isinstance(inputs, list) and inputs and all(
-            isinstance(x, torch.Tensor) and x.ndim == 5 and x.shape[0] == 1
-            and x.shape[1:2] + x.shape[3:] == inputs[0].shape[1:2] +
-            inputs[0].shape[3:] for x in inputs):
+            isinstance(x, torch.Tensor) for x in inputs) and one_clip_each(
+                [tuple(x.shape) for x in inputs]):
         batch['inputs'] = pad_clips(inputs)[:, None]
     return batch

@@ -5,9 +5,9 @@ import torch
 from mmaction.registry import TRANSFORMS
 from mmcv.transforms import BaseTransform
 
-from ...models.utils.batched_views import make_views
+from ...models.utils.batched_views import seeded_views
 from ...models.utils.modalities import view_modalities
-from ...models.utils.view_draws import draw_view_params, view_settings
+from ...models.utils.view_draws import view_settings
 
 
 @TRANSFORMS.register_module()
@@ -15,11 +15,11 @@ class MultiView(BaseTransform):
     """Make UmURL's pre-training views of one sample in the data worker.
 
     The per-sample placement of :class:`UmURLViewPreprocessor`'s views,
-    with the same code: the random parameters of every view are drawn by
-    :func:`draw_view_params` from the sample's ``aug_seed`` (set by
-    ``UmURLPoseDataset`` under :class:`SeededSampler`) and applied by
-    :func:`make_views` to this one sample, so a sample gets the views the
-    device-side path gives it, to the bit. Without ``aug_seed`` the seed
+    with the same code (:func:`seeded_views`): the random parameters of
+    every view are drawn from the sample's ``aug_seed`` (set by
+    ``UmURLPoseDataset`` under :class:`SeededSampler`) and applied to this
+    one sample, so a sample gets the views the device-side path gives it,
+    to the bit. Without ``aug_seed`` the seed
     is drawn from NumPy's global RNG. Views are a random temporal crop
     resized to ``clip_len`` frames, then joint corruption or shear; the
     ``keypoint`` ``(1, M, T, V, C)`` of MMAction2's ``FormatGCNInput``
@@ -82,10 +82,9 @@ class MultiView(BaseTransform):
             seed = np.random.randint(2**32, dtype=np.int64)
         clip = torch.from_numpy(np.ascontiguousarray(keypoint, np.float32))
         frames = min(int(results['total_frames']), clip.shape[2])
-        params = draw_view_params(
-            np.array([frames]), self.num_views, clip.shape[3], clip.shape[4],
-            np.array([seed], np.int64), **self.view_cfg)
-        views = make_views(clip, params, self.view_cfg['clip_len'])
+        views = seeded_views(clip, np.array([frames]),
+                             np.array([seed], np.int64), self.num_views,
+                             **self.view_cfg)
         results['keypoint'] = views[0].numpy()
         results['num_views'] = self.num_views
         return results

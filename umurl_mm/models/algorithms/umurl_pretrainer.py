@@ -45,6 +45,9 @@ class UmURLPretrainer(BaseModel):
     """
     #: groups a test-time checkpoint may lack (features need no projector)
     optional_checkpoint_groups = ('projectors', )
+    #: how to get the right number of views, for the input check's error
+    views_hint = ('give MultiView the same modalities (its num_views derives '
+                  'from them)')
 
     def __init__(self,
                  backbone: Dict,
@@ -106,6 +109,19 @@ class UmURLPretrainer(BaseModel):
             self.eval_modalities if modalities is None else modalities)
         return feat.view(B, num_clips, -1).mean(1)
 
+    def check_training_inputs(self, inputs: torch.Tensor) -> None:
+        """Raise unless the model has projectors and ``inputs`` hold
+        ``num_views`` views per sample."""
+        if not self.projectors:
+            raise RuntimeError(f'this {type(self).__name__} was built '
+                               'without projectors (projector=None): it can '
+                               'only extract features')
+        if inputs.ndim != 6 or inputs.shape[1] != self.num_views:
+            raise ValueError(
+                f'pre-training expects inputs (B, {self.num_views}, M, T, V,'
+                f' C) for modalities {self.modalities}, got '
+                f'{tuple(inputs.shape)}; {self.views_hint}')
+
     def loss(self, inputs: torch.Tensor,
              data_samples: Optional[List] = None) -> Dict[str, torch.Tensor]:
         """Pre-training loss of a batch of multi-view samples.
@@ -117,16 +133,7 @@ class UmURLPretrainer(BaseModel):
         Returns:
             dict[str, torch.Tensor]: The loss terms.
         """
-        if not self.projectors:
-            raise RuntimeError('this UmURLPretrainer was built without '
-                               'projectors (projector=None): it can only '
-                               'extract features')
-        if inputs.ndim != 6 or inputs.shape[1] != self.num_views:
-            raise ValueError(
-                f'pre-training expects inputs (B, {self.num_views}, M, T, V,'
-                f' C) for modalities {self.modalities}, got '
-                f'{tuple(inputs.shape)}; give MultiView the same modalities '
-                '(its num_views derives from them)')
+        self.check_training_inputs(inputs)
         feats = self.backbone(inputs, self.view_modalities).unbind(1)
         names = list(self.modalities)
         z = [self.projectors[m](f) for m, f in zip(names, feats)]

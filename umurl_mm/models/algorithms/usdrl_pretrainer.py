@@ -47,6 +47,9 @@ class USDRLPretrainer(UmURLPretrainer):
         init_cfg (dict, optional): Initialisation config.
     """
 
+    views_hint = ('give MultiView num_views equal to the model\'s num_views '
+                  '(the view preprocessor takes it from the model)')
+
     def __init__(self,
                  backbone: Dict,
                  projector: Optional[Dict] = None,
@@ -88,14 +91,7 @@ class USDRLPretrainer(UmURLPretrainer):
         Returns:
             dict[str, torch.Tensor]: ``loss_sim``, ``loss_vc``, ``loss_bt``.
         """
-        if not self.projectors:
-            raise RuntimeError('this USDRLPretrainer was built without '
-                               'projectors (projector=None): it can only '
-                               'extract features')
-        if inputs.ndim != 6 or inputs.shape[1] != self.num_views:
-            raise ValueError(
-                f'pre-training expects inputs (B, {self.num_views}, M, T, V,'
-                f' C), got {tuple(inputs.shape)}')
+        self.check_training_inputs(inputs)
         feats = self.backbone(inputs)  # (B, K, 2H)
         H = feats.shape[-1] // 2
         parts = dict(temporal=feats[..., :H], spatial=feats[..., H:],

@@ -7,8 +7,8 @@ from mmengine.dist import get_dist_info
 from mmengine.model import BaseDataPreprocessor, stack_batch
 
 from ...datasets.collate import pad_clips
-from ..utils.batched_views import make_views
-from ..utils.view_draws import draw_view_params, view_settings
+from ..utils.batched_views import seeded_views
+from ..utils.view_draws import view_settings
 
 
 @MODELS.register_module()
@@ -78,11 +78,8 @@ class UmURLViewPreprocessor(BaseDataPreprocessor):
         samples = data.get('data_samples')
         clips = self.cast_data(pad_clips(data['inputs']))
         frames, seeds = self._meta(samples, clips.shape[2])
-        params = draw_view_params(
-            frames, self.num_views, clips.shape[3], clips.shape[4], seeds,
-            device=clips.device, **self.view_cfg)
-        with torch.autocast(clips.device.type, enabled=False):
-            views = make_views(clips, params, self.view_cfg['clip_len'])
+        views = seeded_views(clips, frames, seeds, self.num_views,
+                             **self.view_cfg)
         return dict(inputs=views, data_samples=samples)
 
     @staticmethod

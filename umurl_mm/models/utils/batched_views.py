@@ -1,19 +1,43 @@
-"""UmURL's view augmentations for a whole batch on the model's device.
-
-The same distributions as the per-sample transforms (``TemporalCropResize``
-then ``RandomChoice`` of ``JointCorruption`` / ``RandomShear``), split into
-drawing the random parameters on the host (:func:`.view_draws.
-draw_view_params`) and applying them on the device (:func:`make_views`),
-with no Python loop over samples, views, frames or joints.
+"""UmURL's view augmentations (a random temporal crop-resize, then joint
+corruption or shear) for a whole batch, split into drawing the random
+parameters on the host (:func:`.view_draws.draw_view_params`) and applying
+them where the clips are (:func:`make_views`), with no Python loop over
+samples, views, frames or joints. :func:`seeded_views` does both; the
+model's data preprocessor (on the device) and ``MultiView`` (in the data
+workers, one sample at a time) call it.
 """
 from typing import Dict
 
+import numpy as np
 import torch
 
 # draw_view_params is importable from here too
-from .view_draws import draw_view_params
+from .view_draws import draw_view_params, view_settings
 
-__all__ = ['draw_view_params', 'crop_resize', 'make_views']
+__all__ = ['draw_view_params', 'crop_resize', 'make_views', 'seeded_views']
+
+
+def seeded_views(clips: torch.Tensor, frames: np.ndarray, seeds: np.ndarray,
+                 num_views: int, **views) -> torch.Tensor:
+    """The views of ``(B, M, T, V, C)`` clips, every random draw a hash of
+    the sample's seed, made in float32 with autocast disabled.
+
+    Args:
+        clips (torch.Tensor): The clips, zero-padded in time.
+        frames (np.ndarray): ``(B,)`` valid frame counts.
+        seeds (np.ndarray): ``(B,)`` per-sample seeds.
+        num_views (int): Views per sample.
+        **views: The view settings (:func:`view_settings`).
+
+    Returns:
+        torch.Tensor: ``(B, num_views, M, clip_len, V, C)``.
+    """
+    cfg = view_settings(**views)
+    params = draw_view_params(frames, num_views, clips.shape[3],
+                              clips.shape[4], seeds, device=clips.device,
+                              **cfg)
+    with torch.autocast(clips.device.type, enabled=False):
+        return make_views(clips, params, cfg['clip_len'])
 
 
 def crop_resize(x: torch.Tensor, start: torch.Tensor, length: torch.Tensor,
