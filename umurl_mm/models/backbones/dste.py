@@ -7,7 +7,8 @@ from mmaction.registry import MODELS
 from ...datasets.layout import (NTU_LAYOUT, SkeletonLayout, bone_parents,
                                 get_layout)
 from ..layers import DSTLayer
-from ..utils import check_modalities, sinusoidal_position_code, to_modality
+from ..utils import (check_modalities, full_precision,
+                     sinusoidal_position_code, to_modality)
 from ..utils.tokens import embedding, skeleton_tokens
 from .skeleton_encoder import SkeletonEncoder
 
@@ -176,9 +177,9 @@ class DSTE(SkeletonEncoder):
 
     @staticmethod
     def _pool(temporal: torch.Tensor, spatial: torch.Tensor) -> torch.Tensor:
-        # max-pooled in float32 (a no-op without autocast)
-        return torch.cat([temporal.float().amax(1),
-                          spatial.float().amax(1)], dim=1)
+        # max-pooled in at least float32 (a no-op without autocast)
+        return torch.cat([full_precision(temporal).amax(1),
+                          full_precision(spatial).amax(1)], dim=1)
 
     def _check_modalities(self, modalities) -> None:
         if modalities is None:

@@ -6,7 +6,8 @@ from mmaction.registry import MODELS
 
 from ...datasets.layout import (NTU_LAYOUT, SkeletonLayout, bone_parents,
                                 get_layout)
-from ..utils import (MODALITIES, check_modalities, sinusoidal_position_code,
+from ..utils import (MODALITIES, check_modalities, full_precision,
+                     sinusoidal_position_code,
                      to_modality)
 from ..utils.tokens import embedding, encoder_layers, skeleton_tokens
 from .skeleton_encoder import SkeletonEncoder
@@ -180,10 +181,10 @@ class UmURL(SkeletonEncoder):
             torch.Tensor: ``(N, 2H)`` representation [temporal, spatial].
         """
         temporal = temporal + self.pos_embed[:, :temporal.shape[1]]
-        # max-pooled in float32 (a no-op without autocast): in bf16,
+        # max-pooled in at least float32 (a no-op without autocast): in bf16,
         # inductor's backward of amax gives non-finite gradients
-        temporal = self.temporal_encoder(temporal).float().amax(dim=1)
-        spatial = self.spatial_encoder(spatial).float().amax(dim=1)
+        temporal = full_precision(self.temporal_encoder(temporal)).amax(1)
+        spatial = full_precision(self.spatial_encoder(spatial)).amax(1)
         return torch.cat([temporal, spatial], dim=1)
 
     def forward(self,

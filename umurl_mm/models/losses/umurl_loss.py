@@ -5,6 +5,8 @@ import torch.nn as nn
 import torch.nn.functional as F
 from mmaction.registry import MODELS
 
+from ..utils.precision import full_precision
+
 
 def off_diagonal_sq_sum(zc: torch.Tensor) -> torch.Tensor:
     """``sum(offdiag(cov)^2)`` of centred ``(..., B, D)`` data, exactly and
@@ -69,8 +71,9 @@ class UmURLLoss(nn.Module):
       (not detached)
     - ``loss_vc = w_vc * sum over all six embeddings of VC(z)``
 
-    All terms are computed in float32, with autocast disabled inside (a
-    Gram matrix in bf16/fp16 would lose precision, and in fp16 overflow).
+    All terms are computed in float32 (float64 for a float64 model), with
+    autocast disabled inside (a Gram matrix in bf16/fp16 would lose
+    precision, and in fp16 overflow).
 
     Args:
         intra_weight (float): Defaults to 5.
@@ -115,8 +118,8 @@ class UmURLLoss(nn.Module):
     def _terms(self, names: Sequence[str], uni: Dict[str, torch.Tensor],
                fused: Dict[str, torch.Tensor]) -> Dict[str, torch.Tensor]:
         # (modality, B, D) stacks: each term in one batched pass
-        z = torch.stack([uni[m] for m in names]).float()
-        zu = torch.stack([fused[m] for m in names]).float()
+        z = full_precision(torch.stack([uni[m] for m in names]))
+        zu = full_precision(torch.stack([fused[m] for m in names]))
         center = z.mean(0)
         intra = (z - zu).pow(2).mean((1, 2)).sum()
         inter = (z - center).pow(2).mean((1, 2)).sum()

@@ -5,6 +5,7 @@ import torch
 import torch.nn as nn
 from mmaction.registry import MODELS
 
+from ..utils.precision import full_precision
 from .umurl_loss import variance_covariance
 
 #: below this, a column's batch std counts as zero (a constant dimension)
@@ -62,7 +63,8 @@ class USDRLLoss(nn.Module):
 
     Each ``Q`` in (Sim, VC, X) is ``Q_instance + 0.5 * (Q_temporal +
     Q_spatial)``; the terms are ``loss_sim = 5 Sim``, ``loss_vc = 1 VC``,
-    ``loss_bt = 0.001 X``. Computed in float32 with autocast disabled.
+    ``loss_bt = 0.001 X``. Computed in float32 (float64 for a
+    float64 model) with autocast disabled.
 
     Args:
         sim_weight (float): Defaults to 5.
@@ -112,7 +114,7 @@ class USDRLLoss(nn.Module):
             totals = [0.0, 0.0, 0.0]
             for name, z in embeddings.items():
                 weight = self.granularity_weights[name]
-                for i, term in enumerate(self.terms(z.float())):
+                for i, term in enumerate(self.terms(full_precision(z))):
                     totals[i] = totals[i] + weight * term
         sim, vc, bt = totals
         return dict(loss_sim=self.sim_weight * sim,

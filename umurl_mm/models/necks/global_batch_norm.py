@@ -3,6 +3,7 @@ import torch.distributed as dist
 import torch.nn as nn
 
 from ..utils.gather import all_gather_autograd
+from ..utils.precision import full_precision
 
 
 class GlobalBatchNorm1d(nn.BatchNorm1d):
@@ -19,12 +20,13 @@ class GlobalBatchNorm1d(nn.BatchNorm1d):
     each way and no host copy. Outside a multi-rank process group, or in
     eval mode, it is a plain ``BatchNorm1d``; its state dict is
     ``BatchNorm1d``'s. Statistics and normalisation are computed in float32
-    whatever the autocast state; the output has the input's dtype.
+    (float64 for float64 inputs) whatever the autocast state; the output
+    has the input's dtype.
     """
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         with torch.autocast(x.device.type, enabled=False):
-            return self._forward(x.float()).to(x.dtype)
+            return self._forward(full_precision(x)).to(x.dtype)
 
     def _forward(self, x: torch.Tensor) -> torch.Tensor:
         if not (self.training and dist.is_available()
