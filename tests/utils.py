@@ -4,8 +4,10 @@ import socket
 import subprocess
 import sys
 
-from mmaction.registry import HOOKS
+from mmaction.registry import HOOKS, MODELS
 from mmengine.hooks import Hook
+
+from umurl_mm.models.algorithms import UmURLPretrainer
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -93,3 +95,18 @@ class SigkillRankHook(Hook):
                 (runner.epoch + 1, batch_idx + 1) == (self.epoch,
                                                       self.iteration):
             os.kill(os.getpid(), signal.SIGKILL)
+
+
+@MODELS.register_module()
+class Float64UmURLPretrainer(UmURLPretrainer):
+    """``UmURLPretrainer`` in float64: parameters, views (made in float32,
+    then cast) and loss. Two float64 runs that compute the same function
+    in another order agree to ~1e-15 relative, whatever the CPU's kernels,
+    so a comparison of them tests the computation, not the rounding."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.double()
+
+    def loss(self, inputs, data_samples):
+        return super().loss(inputs.double(), data_samples)
