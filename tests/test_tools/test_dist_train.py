@@ -29,6 +29,8 @@ import torch
 from tests.utils import (REPO, assert_close_to_scale, free_port, run_tool,
                          tiny_options)
 
+pytestmark = pytest.mark.slow  # the second tier: torchrun starts each rank
+
 CONFIGS = {
     'device views':
     'configs/umurl/umurl_1xb64-40e_synthetic-xsub-keypoint-3d.py',

@@ -2,9 +2,21 @@
 a CPU runs and passes, and the table says which need a GPU."""
 import re
 
+import pytest
+import torch
+
 from tests.utils import run_tool
 
 
+@pytest.mark.skipif(torch.cuda.is_available(),
+                    reason='a CUDA device is present: nothing to refuse')
+def test_without_a_gpu_it_asks_for_quick_mode(tmp_path):
+    proc = run_tool('tools/gpu_check.py', '--work-dir', str(tmp_path))
+    assert proc.returncode == 1
+    assert 'no CUDA device' in proc.stderr and '--quick' in proc.stderr
+
+
+@pytest.mark.slow  # the second tier: 14 fresh interpreters
 def test_gpu_check_quick_mode_passes(tmp_path):
     proc = run_tool('tools/gpu_check.py', '--quick', '--work-dir',
                     str(tmp_path))
