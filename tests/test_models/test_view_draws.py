@@ -55,3 +55,14 @@ def test_packed_parameters_split_back_exactly():
     for key, value in params.items():
         assert split[key].dtype == value.dtype
         assert torch.equal(split[key], value), key
+
+
+@pytest.mark.parametrize('joints,corrupted', [(25, 15), (20, 12), (17, 10),
+                                              (18, 11), (4, 2)])
+def test_corrupted_joints_follow_the_layout_unless_set(joints, corrupted):
+    """The official 15 of NTU's 25, as a fraction of any joint count."""
+    frames, seeds = np.full(64, 100), np.arange(64)
+    p = draw_view_params(frames, 2, joints, 3, seeds)
+    assert p['joints'].sum(-1).eq(corrupted).all()
+    p = draw_view_params(frames, 2, joints, 3, seeds, corrupt_joints=1)
+    assert p['joints'].sum(-1).eq(1).all()

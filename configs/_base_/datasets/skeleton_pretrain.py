@@ -26,9 +26,8 @@ per_sample_view_pipeline = [
         modalities=('joint', 'bone', 'motion'),
         clip_len=64,
         min_ratio=0.1,
-        corrupt_prob=0.5,
-        corrupt_joints=15,
-        shear=1.0),
+        corrupt_prob=0.5,  # of 3/5 of the layout's joints (15 of 25)
+            shear=1.0),
     dict(type='PackActionInputs', meta_keys=('frame_dir', ))
 ]
 train_dataloader = dict(

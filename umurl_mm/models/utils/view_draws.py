@@ -44,7 +44,7 @@ def view_settings(clip_len: int = 64,
                   min_ratio: float = 0.1,
                   max_ratio: float = 1.0,
                   corrupt_prob: float = 0.5,
-                  corrupt_joints: int = 15,
+                  corrupt_joints: Optional[int] = None,
                   zero_prob: float = 0.5,
                   shear: float = 1.0,
                   num_coords: Optional[int] = None) -> Dict:
@@ -59,7 +59,9 @@ def view_settings(clip_len: int = 64,
         max_ratio (float): Upper bound of the crop ratio. Defaults to 1.
         corrupt_prob (float): Probability of joint corruption (else
             shear). Defaults to 0.5.
-        corrupt_joints (int): Joints corrupted. Defaults to 15.
+        corrupt_joints (int, optional): Joints corrupted. Defaults to the
+            official fraction of the layout's joints, 15 of 25
+            (:func:`default_corrupt_joints`).
         zero_prob (float): Probability of zeroing the corrupted joints
             (else mixing). Defaults to 0.5.
         shear (float): Bound of the shear entries. Defaults to 1.
@@ -75,6 +77,13 @@ def view_settings(clip_len: int = 64,
     return dict(clip_len=clip_len, min_ratio=min_ratio, max_ratio=max_ratio,
                 corrupt_prob=corrupt_prob, corrupt_joints=corrupt_joints,
                 zero_prob=zero_prob, shear=shear, num_coords=num_coords)
+
+
+def default_corrupt_joints(num_joints: int) -> int:
+    """The official recipe's share of corrupted joints, 15 of NTU's 25,
+    for ``num_joints`` joints, rounded to the nearest (12 of 20, 10 of
+    17)."""
+    return (15 * num_joints + 12) // 25
 
 
 def crop_window(frames: np.ndarray, ratio: np.ndarray, start_u: np.ndarray,
@@ -134,6 +143,8 @@ def draw_view_params(frames: Array,
         ``mix``, ``shear`` (B, K, C, C).
     """
     cfg = view_settings(**views)
+    if cfg['corrupt_joints'] is None:
+        cfg['corrupt_joints'] = default_corrupt_joints(num_joints)
     if cfg['corrupt_joints'] > num_joints:
         raise ValueError(f"cannot corrupt {cfg['corrupt_joints']} of "
                          f'{num_joints} joints')
