@@ -1,6 +1,11 @@
 """Skeleton layouts as one concept: joint names, bones, centre joints,
 shoulder pair and coordinate count of every layout the project knows
-(NTU RGB+D 25 3D, COCO-17 2D, OpenPose-18 2D) or a config defines. Bones of
+(NTU RGB+D / Kinect v2 25 3D, Kinect v1 20 3D, Human3.6M 17 3D as MMPose's
+pose lifters write it, COCO-17 2D, OpenPose-18 2D) or a config defines.
+
+Indexing: bone pairs are 1-based (MMAction2's and the official code's
+convention, ``bone[v1] = joint[v1] - joint[v2]``); the centre and shoulder
+joints are 0-based (array indices). Bones of
 MMAction2's graph layouts come from ``mmaction.models.utils.Graph``; NTU
 keeps UmURL's own (see :data:`NTU_BONE_PAIRS`)."""
 from dataclasses import dataclass, fields
@@ -20,9 +25,15 @@ SPINE_MID, LEFT_SHOULDER, RIGHT_SHOULDER = 1, 4, 8
 #: Joint counts of common layouts, to say what data probably is.
 KNOWN_LAYOUTS: Dict[int, str] = {
     25: 'NTU RGB+D (Kinect v2)',
+    20: 'Kinect v1',
     17: 'COCO-17',
     18: 'OpenPose-18'
 }
+#: The Kinect SDK v1 skeleton (NW-UCLA, UTKinect, Florence 3D; UTD-MHAD
+#: and MSR Action3D after their converters reorder them).
+KINECT_V1_LAYOUT = 'kinect_v1'
+#: MMPose's Human3.6M 17-joint 3D layout (its pose lifters' output).
+H36M_LAYOUT = 'h36m'
 
 
 def layout_bone_pairs(layout: str) -> Tuple[Tuple[int, int], ...]:
@@ -132,6 +143,28 @@ _NTU_JOINTS = (
     'left_ankle', 'left_foot', 'right_hip', 'right_knee', 'right_ankle',
     'right_foot', 'spine_shoulder', 'left_hand_tip', 'left_thumb',
     'right_hand_tip', 'right_thumb')
+_KINECT_V1_JOINTS = (
+    'hip_center', 'spine', 'shoulder_center', 'head', 'left_shoulder',
+    'left_elbow', 'left_wrist', 'left_hand', 'right_shoulder',
+    'right_elbow', 'right_wrist', 'right_hand', 'left_hip', 'left_knee',
+    'left_ankle', 'left_foot', 'right_hip', 'right_knee', 'right_ankle',
+    'right_foot')
+#: NTU's bone tree on Kinect v1 joints: rooted at the shoulder centre,
+#: the hip centre hanging on the spine, the limbs outwards
+_KINECT_V1_BONES = (
+    (1, 2), (2, 3), (3, 3), (4, 3), (5, 3), (6, 5), (7, 6), (8, 7), (9, 3),
+    (10, 9), (11, 10), (12, 11), (13, 1), (14, 13), (15, 14), (16, 15),
+    (17, 1), (18, 17), (19, 18), (20, 19))
+_H36M_JOINTS = (
+    'root', 'right_hip', 'right_knee', 'right_foot', 'left_hip', 'left_knee',
+    'left_foot', 'spine', 'thorax', 'neck_base', 'head', 'left_shoulder',
+    'left_elbow', 'left_wrist', 'right_shoulder', 'right_elbow',
+    'right_wrist')
+#: rooted at the thorax like NTU's tree at the shoulder centre
+_H36M_BONES = (
+    (1, 8), (2, 1), (3, 2), (4, 3), (5, 1), (6, 5), (7, 6), (8, 9), (9, 9),
+    (10, 9), (11, 10), (12, 9), (13, 12), (14, 13), (15, 9), (16, 15),
+    (17, 16))
 _COCO_JOINTS = (
     'nose', 'left_eye', 'right_eye', 'left_ear', 'right_ear',
     'left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow',
@@ -152,6 +185,12 @@ def _builtin_layouts() -> Dict[str, SkeletonLayout]:
         NTU_LAYOUT:
         SkeletonLayout(NTU_LAYOUT, _NTU_JOINTS, NTU_BONE_PAIRS, (SPINE_MID, ),
                        (LEFT_SHOULDER, RIGHT_SHOULDER), 3),
+        KINECT_V1_LAYOUT:
+        SkeletonLayout(KINECT_V1_LAYOUT, _KINECT_V1_JOINTS, _KINECT_V1_BONES,
+                       (1, ), (4, 8), 3),
+        H36M_LAYOUT:
+        SkeletonLayout(H36M_LAYOUT, _H36M_JOINTS, _H36M_BONES, (7, ),
+                       (11, 14), 3),
         'coco':
         SkeletonLayout('coco', _COCO_JOINTS, layout_bone_pairs('coco'),
                        (5, 6, 11, 12), (5, 6), 2),
@@ -170,7 +209,8 @@ def get_layout(layout: Union[str, dict, SkeletonLayout]) -> SkeletonLayout:
 
     Args:
         layout (str | dict | SkeletonLayout): A built-in name
-            (``'nturgb+d'``, ``'coco'``, ``'openpose'``), or a dict of
+            (``'nturgb+d'``, ``'kinect_v1'``, ``'h36m'``, ``'coco'``,
+            ``'openpose'``), or a dict of
             :class:`SkeletonLayout` fields. A dict whose ``name`` is
             built-in starts from that layout (e.g. ``dict(name='coco',
             num_coords=3)`` for lifted 3D COCO joints); ``joints`` may be a

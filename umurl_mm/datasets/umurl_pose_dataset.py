@@ -26,9 +26,11 @@ class UmURLPoseDataset(PoseDataset):
     ``(M, T, V, C)`` and ``total_frames``, the valid frame count). Anything
     malformed raises a ``ValueError`` naming the file, the sample and the
     field before any work is spent: a layout other than the config's
-    (its joints and coordinates), non-finite or implausibly large
-    coordinates, a label that is not an integer in ``[0, num_classes)``, a
-    split naming samples that have no annotation, an empty split.
+    (the one the file records, its joints and coordinates), a person count
+    other than the config's ``num_person`` (where both are given),
+    non-finite or implausibly large coordinates, a label that is not an
+    integer in ``[0, num_classes)``, a split naming samples that have no
+    annotation, an empty split.
 
     Indexed with ``(index, seed)`` (what :class:`SeededSampler` yields), it
     runs the pipeline with NumPy's and Python's RNGs seeded by ``seed`` (and
@@ -55,6 +57,10 @@ class UmURLPoseDataset(PoseDataset):
             V)`` (2D data fed with scores). Defaults to False.
         max_abs (float, optional): Largest plausible ``|coordinate|``;
             ``None`` disables the check. Defaults to 1e5.
+        num_person (int, optional): Persons per sample the config expects;
+            a file that records another count (the converters record
+            theirs, with the layout) is refused. Defaults to None
+            (unchecked).
         **kwargs: Passed to :class:`PoseDataset`.
     """
 
@@ -69,6 +75,7 @@ class UmURLPoseDataset(PoseDataset):
                  layout: Union[str, dict] = 'nturgb+d',
                  with_score: bool = False,
                  max_abs: Optional[float] = MAX_ABS_COORD,
+                 num_person: Optional[int] = None,
                  **kwargs) -> None:
         if label_fraction is not None and not 0 < label_fraction <= 1:
             raise ValueError(f'label_fraction must be in (0, 1], got '
@@ -79,6 +86,7 @@ class UmURLPoseDataset(PoseDataset):
         self.layout = get_layout(layout)
         self.with_score = with_score
         self.max_abs = max_abs
+        self.num_person = num_person
         super().__init__(
             ann_file, pipeline, split=split, num_classes=num_classes,
             **kwargs)
@@ -99,6 +107,7 @@ class UmURLPoseDataset(PoseDataset):
             if 'annotations' not in data:
                 raise ValueError(f"{path}: no 'annotations' field (keys: "
                                  f'{sorted(data)})')
+            self._check_recorded_skeleton(path, data)
             annos = data['annotations']
             if self.split is not None:
                 splits = data.get('split')
@@ -122,6 +131,22 @@ class UmURLPoseDataset(PoseDataset):
         if not annos:
             raise ValueError(f'{path}: no samples in split {self.split!r}')
         return annos
+
+    def _check_recorded_skeleton(self, path: str, data: Dict) -> None:
+        """A file that records its layout (and person count, the
+        converters write both) must match the config's."""
+        layout = data.get('layout')
+        if layout is not None and layout != self.layout.name:
+            raise ValueError(
+                f"{path}: the file holds '{layout}' skeletons but the config "
+                f"reads them as '{self.layout.name}' ({self.layout.num_joints}"
+                f' joints): set the layout to {layout!r} in the config')
+        persons = data.get('num_person')
+        if persons is not None and self.num_person is not None and \
+                persons != self.num_person:
+            raise ValueError(
+                f'{path}: the file holds {persons} person(s) per sample but '
+                f'the config expects num_person={self.num_person}')
 
     def filter_data(self) -> List[Dict]:
         """Keep the class-balanced labelled subset if ``label_fraction`` is

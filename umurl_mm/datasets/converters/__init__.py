@@ -1,7 +1,10 @@
-"""Offline converters: raw skeleton files (NTU RGB+D, PKU-MMD, the official
-UmURL arrays, MMPose predictions, per-clip ``.npy`` of any layout) to
-MMAction2 PoseDataset ``.pkl`` files."""
+"""Offline converters: raw skeleton files (NTU RGB+D, PKU-MMD, Kinect v1
+sets (UTD-MHAD, MSR Action3D, NW-UCLA), the official UmURL arrays, MMPose
+predictions, per-clip ``.npy`` of any layout) to MMAction2 PoseDataset
+``.pkl`` files."""
 from .clip_folder import convert_clip_folder
+from .kinect_v1 import (KINECT_V1_SETS, convert_msr_action3d,
+                        convert_nw_ucla, convert_utd_mhad)
 from .labels_csv import read_labels_csv
 from .mmpose import (frames_from_results, pose_annotation, read_mmpose_json,
                      track_persons)
@@ -16,5 +19,7 @@ __all__ = [
     'convert_official_npy', 'merge_pose_data', 'convert_pku_mmd',
     'dump_pose_data', 'load_pose_data', 'track_progress',
     'convert_clip_folder', 'read_labels_csv', 'frames_from_results',
-    'pose_annotation', 'read_mmpose_json', 'track_persons', 'read_npy_clip'
+    'pose_annotation', 'read_mmpose_json', 'track_persons', 'read_npy_clip',
+    'KINECT_V1_SETS', 'convert_utd_mhad', 'convert_msr_action3d',
+    'convert_nw_ucla'
 ]
