@@ -17,6 +17,8 @@ import time
 
 from mmengine.config import Config, DictAction
 
+from umurl_mm.skeleton_settings import apply_skeleton
+
 REPO = osp.dirname(osp.dirname(osp.abspath(__file__)))
 
 
@@ -40,7 +42,7 @@ def main():
     parser.add_argument('--cfg-options', nargs='+', action=DictAction,
                         default={})
     args = parser.parse_args()
-    cfg = Config.fromfile(args.config)
+    cfg = apply_skeleton(Config.fromfile(args.config))
     cfg.merge_from_dict(args.cfg_options)
     hooks = [h for h in cfg.custom_hooks
              if h.get('type') != 'FrozenFeatureCacheHook']

@@ -28,6 +28,8 @@ import torch
 from mmengine.config import Config, DictAction
 from mmengine.registry import init_default_scope
 
+from umurl_mm.skeleton_settings import apply_skeleton
+
 
 def is_cuda(device):
     """Whether ``device`` (``'cuda'``, ``'cuda:1'``, a torch.device) is a
@@ -495,7 +497,7 @@ def main():
                         'side by side (full-size model, H = 1024)')
     parser.add_argument('--cfg-options', nargs='+', action=DictAction)
     args = parser.parse_args()
-    cfg = Config.fromfile(args.config)
+    cfg = apply_skeleton(Config.fromfile(args.config))
     if args.cfg_options:
         cfg.merge_from_dict(args.cfg_options)
     if args.official and cfg.model.backbone.get('hidden_dim', 1024) != 1024:

@@ -6,7 +6,10 @@
 # docs/performance.md); SEEDS="0 1 2" repeats it with three seeds and
 # prints the mean and spread. DIM=2d runs the same on the 2D COCO-17 version of the set
 # (keypoints in pixels with scores, MMAction2's 2D format). METHOD=usdrl
-# runs USDRL (DSTE encoder, joint) instead of UmURL.
+# runs USDRL (DSTE encoder, joint) instead of UmURL. DATA=utd_mhad or
+# DATA=msr_action3d with SRC=<folder of its native files> runs the same on
+# that real Kinect v1 set (converted by tools/data/kinect_v1_to_pkl.py),
+# with the raw-joint nearest-neighbour floor beside the two encoders.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source tools/setup_env.sh
@@ -24,10 +27,28 @@ case "$DIM" in
     *) echo "[demo] DIM must be 3d or 2d, got '$DIM'"; exit 2 ;;
 esac
 SEEDS=${SEEDS:-0}
-DATA=data/synthetic/synthetic_$DIM.pkl
-PRE=configs/$METHOD/${METHOD}_1xb64-40e_synthetic-xsub-keypoint-$DIM.py
-LIN=configs/$METHOD/benchmarks/$METHOD-linear_1xb64-60e_synthetic-xsub-keypoint-$DIM.py
-KNN=configs/$METHOD/benchmarks/$METHOD-knn_synthetic-xsub-keypoint-$DIM.py
+SET=${DATA:-synthetic}
+case "$SET" in
+    synthetic) DATA=data/synthetic/synthetic_$DIM.pkl ;;
+    utd_mhad|msr_action3d)
+        [ "$DIM" = 3d ] || { echo "[demo] $SET is 3D: DIM=3d"; exit 2; }
+        [ -n "${SRC:-}" ] || { echo "[demo] DATA=$SET needs SRC=<folder of its files>"; exit 2; }
+        DATA=data/$SET/$SET.pkl
+        W=${WORK_DIR:-work_dirs/demo${SUFFIX}_$SET} ;;
+    *) echo "[demo] DATA must be synthetic, utd_mhad or msr_action3d, got '$SET'"; exit 2 ;;
+esac
+NAME=${SET//_/-}
+config() {  # the one config of a pattern, or an error naming it
+    local found=( $1 )
+    [ -e "${found[0]}" ] || { echo "[demo] no config $1 (METHOD=$METHOD, DATA=$SET)" >&2; exit 2; }
+    echo "${found[0]}"
+}
+PRE=$(config "configs/$METHOD/${METHOD}_*_$NAME-xsub-keypoint-$DIM.py")
+LIN=$(config "configs/$METHOD/benchmarks/$METHOD-linear_*_$NAME-xsub-keypoint-$DIM.py")
+KNN=$(config "configs/$METHOD/benchmarks/$METHOD-knn_$NAME-xsub-keypoint-$DIM.py")
+epochs() { basename "$1" | sed -E 's/.*-([0-9]+)e_.*/\1/'; }
+PRE_EPOCHS=$(epochs "$PRE")
+LIN_EPOCHS=$(epochs "$LIN")
 
 step() { echo; echo "=== [demo] $(date +%T) $*"; }
 
@@ -36,12 +57,20 @@ if [ -e "$W" ]; then
     echo "[demo] moving the previous demo results aside to $old"
     mv "$W" "$old"
 fi
-step "generate the synthetic set ($DIM)"
-python tools/data/gen_synthetic.py $GEN_ARGS --out $DATA
+if [ "$SET" = synthetic ]; then
+    step "generate the synthetic set ($DIM)"
+    python tools/data/gen_synthetic.py $GEN_ARGS --out $DATA
+else
+    step "convert $SET from $SRC"
+    python tools/data/kinect_v1_to_pkl.py "$SET" "$SRC" "$DATA"
+    step "the raw-joint nearest-neighbour floor"
+    python tools/analysis/raw_knn.py "$DATA" --out "$W/raw_knn/test_metrics.json" \
+        --clip-len "$(python -c "from mmengine.config import Config; print(Config.fromfile('$KNN').skeleton.clip_len)")"
+fi
 for seed in $SEEDS; do
     S=$W/seed_$seed
-    CKPT=$S/pretrain/epoch_40.pth
-    step "seed $seed: pre-train $METHOD (40 epochs)"
+    CKPT=$S/pretrain/epoch_$PRE_EPOCHS.pth
+    step "seed $seed: pre-train $METHOD ($PRE_EPOCHS epochs)"
     python tools/train.py $PRE --work-dir "$S/pretrain" --seed $seed
     for kind in pretrained random; do
         if [ $kind = pretrained ]; then
@@ -52,7 +81,7 @@ for seed in $SEEDS; do
         step "seed $seed: linear evaluation, $kind encoder"
         python tools/train.py $LIN --work-dir "$S/linear_$kind" --seed $seed \
             --cfg-options "$init"
-        python tools/test.py $LIN "$S/linear_$kind/epoch_60.pth" \
+        python tools/test.py $LIN "$S/linear_$kind/epoch_$LIN_EPOCHS.pth" \
             --work-dir "$S/linear_$kind"
         step "seed $seed: kNN retrieval, $kind encoder"
         # the random encoder's weights come from the seed
@@ -64,7 +93,7 @@ first=$W/seed_${SEEDS%% *}
 step "plots (seed ${SEEDS%% *}): loss curves and t-SNE of the test split"
 python tools/analysis/plot_curves.py "$first/pretrain" --out "$W/curves.png"
 for kind in pretrained random; do
-    [ $kind = pretrained ] && weights=$first/pretrain/epoch_40.pth || weights=""
+    [ $kind = pretrained ] && weights=$first/pretrain/epoch_$PRE_EPOCHS.pth || weights=""
     python tools/analysis/tsne.py $KNN $weights --split xsub_val \
         --ann-file $DATA --out "$W/tsne_$kind.png"
 done

@@ -10,6 +10,8 @@ import re
 
 from mmengine.config import Config, DictAction
 
+from .skeleton_settings import apply_skeleton
+
 
 @functools.lru_cache()
 def runner_keys() -> frozenset:
@@ -86,7 +88,8 @@ def parse_runner_args(parser: argparse.ArgumentParser) -> argparse.Namespace:
 
 
 def apply_runner_args(cfg: Config, args: argparse.Namespace) -> Config:
-    """Apply ``--cfg-options``, ``--launcher`` and ``--work-dir`` (default
+    """Apply ``--cfg-options``, then the config's ``skeleton`` settings
+    (:func:`apply_skeleton`), ``--launcher`` and ``--work-dir`` (default
     ``./work_dirs/<config name>``) to a config; set the float32 matmul
     precision (TF32 unless ``--no-tf32``: on GPUs with tensor cores float32
     matmuls run several times faster, with a 10-bit mantissa for the
@@ -102,6 +105,7 @@ def apply_runner_args(cfg: Config, args: argparse.Namespace) -> Config:
     if args.cfg_options is not None:
         check_option_keys(cfg, args.cfg_options)
         cfg.merge_from_dict(args.cfg_options)
+    apply_skeleton(cfg)
     import torch
     torch.set_float32_matmul_precision(
         'highest' if getattr(args, 'no_tf32', False) else 'high')
@@ -170,7 +174,8 @@ def add_img_shape_arg(parser: argparse.ArgumentParser,
 
 def add_layout_arg(parser: argparse.ArgumentParser,
                    default: str = 'nturgb+d') -> None:
-    """``--layout``: a built-in skeleton layout name or a JSON dict of
+    """``--layout``: a built-in skeleton layout name, a layout ``.json``
+    file or an inline JSON dict of
     :class:`SkeletonLayout` fields (read by :func:`get_layout`)."""
     def layout(text):
         from .datasets.layout import get_layout
@@ -183,8 +188,9 @@ def add_layout_arg(parser: argparse.ArgumentParser,
 
     parser.add_argument(
         '--layout', type=layout, default=default,
-        help="'nturgb+d', 'coco', 'openpose' or a JSON layout dict (see "
-        'umurl_mm/datasets/layout.py)')
+        help="a built-in layout ('nturgb+d', 'kinect_v1', 'h36m', 'coco', "
+        "'openpose'), a layout .json file or an inline JSON layout dict "
+        '(see umurl_mm/datasets/layout.py)')
 
 
 def close_distributed() -> None:

@@ -49,6 +49,10 @@ def main():
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     table = '\n'.join(f'{r[0]:{widths[0]}s}  {r[1]:>{widths[1]}s}  '
                       f'{r[2]:>{widths[2]}s}' for r in rows)
+    floor = osp.join(args.work_dir, 'raw_knn', 'test_metrics.json')
+    if osp.exists(floor):  # real data sets: the floor without an encoder
+        value = 100 * mmengine.load(floor)['knn/top1']
+        table += f'\nkNN top-1 of the raw joints, no encoder: {value:.1f} %'
     print(table)
     with atomic_write(osp.join(args.work_dir, 'results.txt'), 'w') as f:
         f.write(table + '\n')

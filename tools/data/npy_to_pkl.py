@@ -33,13 +33,26 @@ def main():
         '--no-normalize',
         action='store_true',
         help='keep 3D coordinates as they are')
+    parser.add_argument(
+        '--num-person', type=int, default=None,
+        help='persons per sample (3D: the most active kept, zero bodies '
+        "padding); default: the clips' own count, which must then be the "
+        'same in every clip')
     args = parser.parse_args()
 
     def read(path, name):
         return read_npy_clip(path, name, args.layout, args.img_shape,
-                             not args.no_normalize)
+                             not args.no_normalize, args.num_person)
 
-    data = convert_clip_folder(args.folder, '*.npy', read, args.labels)
+    try:
+        data = convert_clip_folder(args.folder, '*.npy', read, args.labels)
+    except (OSError, ValueError) as e:
+        raise SystemExit(f'error: {e}')
+    counts = sorted({len(a['keypoint']) for a in data['annotations']})
+    if len(counts) > 1:
+        raise SystemExit(f'error: the clips hold {counts} persons: give '
+                         '--num-person N to store N per sample')
+    data.update(layout=args.layout.name, num_person=counts[0])
     print(dump_pose_data(data, args.out))
 
 

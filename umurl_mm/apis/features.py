@@ -8,6 +8,7 @@ from mmengine.config import Config
 from mmengine.registry import init_default_scope
 
 from ..checkpoint import load_encoder
+from ..skeleton_settings import apply_skeleton
 from ..datasets.converters import track_progress
 from ..datasets.skeleton import check_keypoint
 
@@ -35,6 +36,7 @@ def init_encoder(config: Union[str, Config],
     cfg = Config.fromfile(config) if isinstance(config, str) else config
     if cfg_options:
         cfg.merge_from_dict(cfg_options)
+    apply_skeleton(cfg)
     import umurl_mm  # noqa: F401  (register components)
     init_default_scope(cfg.get('default_scope', 'mmaction'))
     backbone_cfg = dict(cfg.model.backbone)

@@ -210,7 +210,8 @@ def get_layout(layout: Union[str, dict, SkeletonLayout]) -> SkeletonLayout:
     Args:
         layout (str | dict | SkeletonLayout): A built-in name
             (``'nturgb+d'``, ``'kinect_v1'``, ``'h36m'``, ``'coco'``,
-            ``'openpose'``), or a dict of
+            ``'openpose'``), the path of a ``.json`` file holding a layout
+            dict (its ``name`` defaults to the file's), or a dict of
             :class:`SkeletonLayout` fields. A dict whose ``name`` is
             built-in starts from that layout (e.g. ``dict(name='coco',
             num_coords=3)`` for lifted 3D COCO joints); ``joints`` may be a
@@ -221,6 +222,8 @@ def get_layout(layout: Union[str, dict, SkeletonLayout]) -> SkeletonLayout:
     """
     if isinstance(layout, SkeletonLayout):
         return layout
+    if isinstance(layout, str) and layout.endswith('.json'):
+        return _layout_file(layout)
     if isinstance(layout, str):
         if layout not in BUILTIN_LAYOUTS:
             keys = [f.name for f in fields(SkeletonLayout)]
@@ -252,3 +255,24 @@ def get_layout(layout: Union[str, dict, SkeletonLayout]) -> SkeletonLayout:
         center=tuple(spec['center']),
         shoulders=tuple(spec['shoulders']),
         num_coords=int(spec['num_coords']))
+
+
+def _layout_file(path: str) -> SkeletonLayout:
+    """The layout a JSON file holds (a dict of :class:`SkeletonLayout`
+    fields; ``name`` defaults to the file name without ``.json``)."""
+    import json
+    import os.path as osp
+    try:
+        with open(path) as f:
+            spec = json.load(f)
+    except (OSError, ValueError) as e:
+        raise ValueError(f'layout file {path}: cannot read it as JSON '
+                         f'({e})') from e
+    if not isinstance(spec, dict):
+        raise ValueError(f'layout file {path}: expected a JSON object of '
+                         f'{[f.name for f in fields(SkeletonLayout)]}')
+    spec.setdefault('name', osp.basename(path)[:-len('.json')])
+    try:
+        return get_layout(spec)
+    except (TypeError, ValueError) as e:
+        raise ValueError(f'layout file {path}: {e}') from e

@@ -18,9 +18,13 @@ def test_3d_ntu_clip_is_normalised_like_the_ntu_tools(tmp_path):
     path = str(tmp_path / 'a.npy')
     np.save(path, raw[0])  # (T, V, C): one person
     anno = read_npy_clip(path, 'a', 'nturgb+d')
-    ref, frames = umurl_normalize(raw[:1], 2)
+    # one person stays one person; num_person=2 pads as the NTU tools do
+    ref, frames = umurl_normalize(raw[:1], 1)
     np.testing.assert_array_equal(anno['keypoint'], ref)
     assert anno['total_frames'] == frames
+    two = read_npy_clip(path, 'a', 'nturgb+d', num_person=2)
+    ref, frames = umurl_normalize(raw[:1], 2)
+    np.testing.assert_array_equal(two['keypoint'], ref)
 
 
 def test_custom_3d_layout_and_2d_with_scores(tmp_path):
@@ -77,9 +81,18 @@ def test_tool_custom_layout_end_to_end(tmp_path):
     proc = run_tool('tools/data/npy_to_pkl.py', str(folder), out, '--labels',
                     str(tmp_path / 'l.csv'), '--layout', json.dumps(MOCAP))
     assert proc.returncode == 0, proc.stderr[-3000:]
-    assert mmengine.load(out)['split']['te'] == ['c2', 'c3']
-    dataset = UmURLPoseDataset(out, pipeline=[], split='tr', layout=MOCAP)
-    assert dataset.get_data_info(1)['keypoint'].shape == (2, 11, 4, 3)
+    data = mmengine.load(out)
+    assert data['split']['te'] == ['c2', 'c3']
+    # single-person clips stay single-person; the file says so
+    assert (data['layout'], data['num_person']) == ('mocap', 1)
+    dataset = UmURLPoseDataset(out, pipeline=[], split='tr', layout=MOCAP,
+                               num_person=1)
+    assert dataset.get_data_info(1)['keypoint'].shape == (1, 11, 4, 3)
+    proc = run_tool('tools/data/npy_to_pkl.py', str(folder), out, '--labels',
+                    str(tmp_path / 'l.csv'), '--layout', json.dumps(MOCAP),
+                    '--num-person', '2')
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert mmengine.load(out)['annotations'][0]['keypoint'].shape[0] == 2
     # a clip of another layout is refused, naming the file
     np.save(folder / 'c4.npy', rng.normal(size=(5, 25, 3)))
     proc = run_tool('tools/data/npy_to_pkl.py', str(folder), out,

@@ -14,7 +14,7 @@ def read_npy_clip(path: str,
                   layout: Union[str, dict, SkeletonLayout],
                   img_shape: Optional[Sequence[int]] = None,
                   normalize: bool = True,
-                  num_person: int = 2) -> Dict:
+                  num_person: Optional[int] = None) -> Dict:
     """Read ``(T, V, C)`` (one person) or ``(M, T, V, C)``.
 
     3D layouts: C = 3, UmURL-normalised with the layout's centre and
@@ -29,8 +29,9 @@ def read_npy_clip(path: str,
         layout (str | dict | SkeletonLayout): The skeleton layout.
         img_shape (Sequence[int], optional): ``(height, width)`` (2D).
         normalize (bool): Normalise 3D clips. Defaults to True.
-        num_person (int): Bodies kept by the 3D normalisation. Defaults
-            to 2.
+        num_person (int, optional): Bodies kept by the 3D normalisation
+            (the most active ones; zero bodies pad a clip that has fewer).
+            Defaults to the clip's own count.
 
     Returns:
         dict: ``frame_dir``, ``keypoint``, ``total_frames`` (and for 2D
@@ -50,7 +51,8 @@ def read_npy_clip(path: str,
     kp = kp.astype(np.float32)
     if coords == 3:
         if normalize:
-            kp, frames = umurl_normalize(kp, num_person, where, layout)
+            kp, frames = umurl_normalize(kp, num_person or len(kp), where,
+                                         layout)
         else:
             frames = kp.shape[1]
         return dict(frame_dir=name, keypoint=kp, total_frames=frames)

@@ -1,0 +1,81 @@
+"""The skeleton said once: a config's ``skeleton`` reaches every component
+that takes it, and the tools apply it."""
+import glob
+import json
+
+import pytest
+from mmengine.config import Config
+
+from tests.utils import REPO
+from umurl_mm.datasets.layout import get_layout
+from umurl_mm.skeleton_settings import TAKES, apply_skeleton
+
+SKELETON_CONFIGS = [
+    p for p in sorted(glob.glob(f'{REPO}/configs/**/*.py', recursive=True))
+    if 'skeleton = dict(' in open(p).read()
+]
+
+
+def components(node):
+    """Every dict of the config that has a registered type."""
+    if isinstance(node, dict):
+        if isinstance(node.get('type'), str):
+            yield node
+        for value in node.values():
+            yield from components(value)
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            yield from components(value)
+
+
+def test_the_real_data_configs_say_the_skeleton_once():
+    names = {p.rsplit('/', 1)[1] for p in SKELETON_CONFIGS}
+    assert {n for n in names if 'utd-mhad' in n or 'msr-action3d' in n} \
+        == names and len(names) == 12
+    for path in SKELETON_CONFIGS:
+        text = open(path).read()
+        for word in ('layout=', 'num_person=', 'clip_len='):
+            assert text.count(word) == 1, (path, word)
+
+
+@pytest.mark.parametrize('path', SKELETON_CONFIGS,
+                         ids=lambda p: p.rsplit('/', 1)[1])
+def test_every_component_follows_the_skeleton(path):
+    cfg = apply_skeleton(Config.fromfile(path))
+    skeleton = cfg.skeleton
+    seen = set()
+    for node in components(cfg.to_dict()):
+        for setting, arg in TAKES.get(node['type'], {}).items():
+            assert node[arg] == skeleton[setting], (node['type'], arg)
+            seen.add((node['type'], setting))
+    assert {('UmURL', 'layout'), ('DSTE', 'layout')} & seen
+    assert ('UmURLPoseDataset', 'num_person') in seen
+    assert ('FormatGCNInput', 'num_person') in seen
+    assert any(s == 'clip_len' and t not in ('UmURL', 'DSTE')
+               for t, s in seen)
+
+
+def test_a_config_without_skeleton_is_unchanged():
+    path = (f'{REPO}/configs/umurl/'
+            'umurl_1xb64-40e_synthetic-xsub-keypoint-3d.py')
+    before = Config.fromfile(path).to_dict()
+    assert apply_skeleton(Config.fromfile(path)).to_dict() == before
+
+
+def test_bad_settings_and_layout_files(tmp_path):
+    with pytest.raises(ValueError, match=r"unknown settings \['persons'\]"):
+        apply_skeleton(Config(dict(skeleton=dict(persons=1))))
+    with pytest.raises(ValueError, match="unknown skeleton layout 'kinect'"):
+        apply_skeleton(Config(dict(skeleton=dict(layout='kinect'))))
+    spec = dict(joints=4, bone_pairs=[[1, 1], [2, 1], [3, 1], [4, 3]],
+                center=[0], shoulders=[1, 2], num_coords=3)
+    (tmp_path / 'mocap.json').write_text(json.dumps(spec))
+    layout = get_layout(str(tmp_path / 'mocap.json'))
+    assert (layout.name, layout.num_joints) == ('mocap', 4)
+    cfg = apply_skeleton(Config(dict(
+        skeleton=dict(layout=str(tmp_path / 'mocap.json')),
+        model=dict(type='UmURL'))))
+    assert cfg.model.layout == str(tmp_path / 'mocap.json')
+    (tmp_path / 'bad.json').write_text('{"joints": 4}')
+    with pytest.raises(ValueError, match='layout file .*bad.json: .*missing'):
+        get_layout(str(tmp_path / 'bad.json'))
