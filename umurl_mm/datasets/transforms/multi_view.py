@@ -5,9 +5,8 @@ import torch
 from mmaction.registry import TRANSFORMS
 from mmcv.transforms import BaseTransform
 
-from ...models.utils.batched_views import seeded_views
 from ...models.utils.modalities import view_modalities
-from ...models.utils.view_draws import view_settings
+from ...views import seeded_views, view_settings
 
 
 @TRANSFORMS.register_module()

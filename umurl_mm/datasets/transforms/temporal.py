@@ -4,7 +4,7 @@ import numpy as np
 from mmaction.registry import TRANSFORMS
 from mmcv.transforms import BaseTransform
 
-from ...models.utils.view_draws import crop_window
+from ...views import crop_window
 
 
 def resize_linear(x: np.ndarray, length: int, axis: int) -> np.ndarray:

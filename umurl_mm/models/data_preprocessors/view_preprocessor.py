@@ -7,8 +7,7 @@ from mmengine.dist import get_dist_info
 from mmengine.model import BaseDataPreprocessor, stack_batch
 
 from ...datasets.collate import pad_clips
-from ..utils.batched_views import seeded_views
-from ..utils.view_draws import view_settings
+from ...views import seeded_views, view_settings
 
 
 @MODELS.register_module()
@@ -19,11 +18,11 @@ class UmURLViewPreprocessor(BaseDataPreprocessor):
     (``FormatGCNInput`` + ``PackActionInputs`` with ``total_frames`` and
     ``aug_seed`` in ``meta_keys``). In training this preprocessor pads the
     clips in time to the longest and moves them to the device once, draws
-    the views' parameters on the host (:mod:`..utils.view_draws`, a few
-    dozen NumPy operations for the whole batch) and applies them on the
-    device (:mod:`..utils.batched_views`): random temporal crop + linear
-    resize, then joint corruption or shear — the distributions of the
-    per-sample transforms. Every draw is a hash of the sample's
+    the views' parameters on the host (:mod:`umurl_mm.views.view_draws`, a
+    few dozen NumPy operations for the whole batch) and applies them on the
+    device (:mod:`umurl_mm.views.batched_views`): random temporal crop +
+    linear resize, then joint corruption or shear — the distributions of
+    the per-sample transforms. Every draw is a hash of the sample's
     ``aug_seed`` (set by :class:`SeededSampler`), so a sample's views
     depend on ``(run seed, epoch, index)`` only, not on its batch, rank or
     worker: a resumed run continues exactly and N processes train like one.

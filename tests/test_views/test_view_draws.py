@@ -3,7 +3,7 @@ import pytest
 import torch
 
 from umurl_mm.models.data_preprocessors.view_preprocessor import pad_clips
-from umurl_mm.models.utils.view_draws import draw_view_params, split_packed
+from umurl_mm.views.view_draws import draw_view_params, split_packed
 
 
 def test_draws_are_the_same_from_numpy_and_torch_inputs():

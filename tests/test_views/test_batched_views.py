@@ -8,7 +8,7 @@ from mmengine.config import Config
 
 from tests.reference_views import reference_view
 from tests.utils import REPO
-from umurl_mm.models.utils.batched_views import draw_view_params, make_views
+from umurl_mm.views.batched_views import draw_view_params, make_views
 
 PRETRAIN = (f'{REPO}/configs/umurl/'
             'umurl_1xb64-40e_synthetic-xsub-keypoint-3d.py')

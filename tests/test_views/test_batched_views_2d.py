@@ -7,11 +7,11 @@ from mmaction.registry import MODELS, TRANSFORMS
 from mmaction.structures import ActionDataSample
 from mmengine.config import Config
 
-from tests.test_models.test_batched_views import (check_against_reference,
-                                                  clips)
+from tests.test_views.test_batched_views import (check_against_reference,
+                                                 clips)
 from tests.utils import REPO
-from umurl_mm.models.utils.batched_views import (crop_resize,
-                                                 draw_view_params, make_views)
+from umurl_mm.views.batched_views import (crop_resize, draw_view_params,
+                                          make_views)
 
 CONFIG = (f'{REPO}/configs/umurl/'
           'umurl_1xb64-40e_synthetic-xsub-keypoint-2d.py')
