@@ -74,3 +74,39 @@ def test_npy_clips_one_command_and_short_leaves(tmp_path):
     assert proc.returncode != 0
     assert "holds 'kinect_v1' skeletons but the config reads them as " \
         "'nturgb+d'" in proc.stderr
+
+
+def test_nw_ucla_configs_run_on_generated_files(tmp_path):
+    """NW-UCLA's leaves (no real copy here): converted generated files,
+    pre-training one epoch and kNN through the tools."""
+    from tests.test_datasets.test_converters.test_kinect_v1 import \
+        write_ucla
+    src = tmp_path / 'all_sqe'
+    src.mkdir()
+    for i in range(12):
+        write_ucla(src, 1 + i % 3, 1 + i // 3, 0, 1 + i % 3, 1 + i % 3,
+                   body(25 + i, i))
+    data = str(tmp_path / 'nw_ucla.pkl')
+    proc = run_tool('tools/data/kinect_v1_to_pkl.py', 'nw_ucla', str(src),
+                    data)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    work = str(tmp_path / 'pre')
+    proc = run_tool(
+        'tools/train.py',
+        f'{C}umurl_1xb32-100e_nw-ucla-xview-keypoint-3d.py', '--work-dir',
+        work, '--cfg-options', *TINY_PRETRAIN, 'train_cfg.max_epochs=1',
+        f'train_dataloader.dataset.ann_file={data}',
+        'train_dataloader.batch_size=4', 'train_dataloader.num_workers=0',
+        'train_dataloader.persistent_workers=False',
+        'default_hooks.checkpoint.interval=1')
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    proc = run_tool(
+        'tools/test.py', f'{C}benchmarks/umurl-knn_nw-ucla-xview-keypoint-'
+        '3d.py', f'{work}/epoch_1.pth', '--work-dir', work,
+        '--cfg-options', 'model.backbone.hidden_dim=16',
+        'test_dataloader.num_workers=0',
+        'test_dataloader.persistent_workers=False',
+        *[f'test_dataloader.dataset.datasets.{i}.ann_file={data}'
+          for i in range(2)])
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert 'knn/top1' in proc.stdout + proc.stderr
