@@ -1,4 +1,5 @@
 from mmaction.registry import WEIGHT_INITIALIZERS
+from mmengine.logging import print_log
 from mmengine.model.weight_init import BaseInit, update_init_info
 
 from .loading import load_encoder
@@ -28,8 +29,11 @@ class UmURLPretrainedInit(BaseInit):
 
     def __call__(self, module) -> None:
         load_encoder(module, self.checkpoint, self.prefix)
+        # the source once per model; mmengine's per-parameter listing of
+        # the log file names only the initialiser
+        print_log(self._get_init_info(), logger='current')
         if hasattr(module, '_params_init_info'):
-            update_init_info(module, init_info=self._get_init_info())
+            update_init_info(module, init_info=self.__class__.__name__)
 
     def _get_init_info(self) -> str:
         return (f'{self.__class__.__name__}: strictly loaded from '
