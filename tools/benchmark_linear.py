@@ -42,8 +42,9 @@ def main():
     parser.add_argument('--cfg-options', nargs='+', action=DictAction,
                         default={})
     args = parser.parse_args()
-    cfg = apply_skeleton(Config.fromfile(args.config))
+    cfg = Config.fromfile(args.config)
     cfg.merge_from_dict(args.cfg_options)
+    apply_skeleton(cfg)  # after the options, as tools/train.py does
     hooks = [h for h in cfg.custom_hooks
              if h.get('type') != 'FrozenFeatureCacheHook']
     if len(hooks) == len(cfg.custom_hooks):

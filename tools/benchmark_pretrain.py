@@ -497,9 +497,10 @@ def main():
                         'side by side (full-size model, H = 1024)')
     parser.add_argument('--cfg-options', nargs='+', action=DictAction)
     args = parser.parse_args()
-    cfg = apply_skeleton(Config.fromfile(args.config))
+    cfg = Config.fromfile(args.config)
     if args.cfg_options:
         cfg.merge_from_dict(args.cfg_options)
+    apply_skeleton(cfg)  # after the options, as tools/train.py does
     if args.official and cfg.model.backbone.get('hidden_dim', 1024) != 1024:
         raise SystemExit('--official compares the full-size model: use a '
                          'config with hidden_dim=1024')

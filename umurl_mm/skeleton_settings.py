@@ -18,9 +18,10 @@ writes each setting into every component of the config that takes it:
 
 A setting the dict leaves out is left as the bases have it (NTU RGB+D, two
 persons, 64 frames). Code that builds a Runner from such a config itself
-calls ``apply_skeleton(cfg)`` first, as the tools do. ``layout`` is a built-in name or the path of a layout
-JSON file (:func:`~umurl_mm.datasets.layout.get_layout`), so configs only
-ever merge strings.
+calls ``apply_skeleton(cfg)`` first (after any option overrides), as the
+tools do. ``layout`` is a built-in name or the path of a layout JSON file
+(:func:`~umurl_mm.datasets.layout.get_layout`), so configs only ever merge
+strings.
 """
 from typing import Any, Dict
 

@@ -8,6 +8,8 @@ Example:
         --clip-len 32 --out work_dirs/raw_knn/test_metrics.json
 """
 import argparse
+import json
+import os
 
 import numpy as np
 
@@ -50,8 +52,6 @@ def main():
     print(f'raw-joint 1-NN top-1: {100 * top1:.1f} % '
           f'({len(query)} queries, {len(gallery)} gallery clips)')
     if args.out:
-        import json
-        import os
         os.makedirs(os.path.dirname(os.path.abspath(args.out)),
                     exist_ok=True)
         with atomic_write(args.out, 'w') as f:

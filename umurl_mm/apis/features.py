@@ -8,9 +8,9 @@ from mmengine.config import Config
 from mmengine.registry import init_default_scope
 
 from ..checkpoint import load_encoder
-from ..skeleton_settings import apply_skeleton
 from ..datasets.converters import track_progress
 from ..datasets.skeleton import check_keypoint
+from ..skeleton_settings import apply_skeleton
 
 
 def init_encoder(config: Union[str, Config],
