@@ -36,12 +36,10 @@ class ToolServer:
     """A warm interpreter that runs scripts in forked children."""
 
     def __init__(self) -> None:
-        env = dict(os.environ)
         self.proc = subprocess.Popen(
             [sys.executable, '-m', 'tests.tool_server'],
             cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-            env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            text=True)
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         self.lock = threading.Lock()
         atexit.register(self.close)
 
