@@ -8,9 +8,9 @@ and :func:`apply_skeleton` (which ``tools/train.py``, ``tools/test.py``,
 the feature, export and benchmark tools call on every config they load)
 writes each setting into every component of the config that takes it:
 
-- ``layout``: the encoders (``UmURL``, ``DSTE``, ``STTR``), every
-  ``UmURLPoseDataset`` (train, val, test, kNN gallery and query) and the
-  normalisation transforms;
+- ``layout``: the encoders (``UmURL``, ``DSTE``, ``STTR``,
+  ``MAMPEncoder``), every ``UmURLPoseDataset`` (train, val, test, kNN
+  gallery and query) and the normalisation transforms;
 - ``num_person``: the same, and ``FormatGCNInput`` in every pipeline;
 - ``clip_len``: the frames of the pre-training views
   (``UmURLViewPreprocessor``, ``MultiView``), of the evaluation input
@@ -33,6 +33,8 @@ TAKES: Dict[str, Dict[str, str]] = {
                   clip_len='num_frames'),
     'DSTE': dict(layout='layout', num_person='num_person',
                  clip_len='num_frames'),
+    'MAMPEncoder': dict(layout='layout', num_person='num_person',
+                        clip_len='num_frames'),
     'STTR': dict(layout='layout', num_person='num_person',
                  clip_len='num_frames'),
     'UmURLPoseDataset': dict(layout='layout', num_person='num_person'),

@@ -1,6 +1,7 @@
 """Write the deterministic synthetic NTU-25 set as a PoseDataset .pkl (3D,
-UmURL-normalised), or with --2d as COCO-17 2D keypoints in pixels with
-scores, as MMAction2's pose extraction writes them."""
+UmURL-normalised; with --mamp translated only, as MAMP prepares NTU), or
+with --2d as COCO-17 2D keypoints in pixels with scores, as MMAction2's
+pose extraction writes them."""
 import argparse
 
 from umurl_mm.datasets.converters import dump_pose_data
@@ -21,6 +22,10 @@ def main():
         action='store_true',
         help='keep camera-space coordinates (skip UmURL normalisation)')
     parser.add_argument(
+        '--mamp',
+        action='store_true',
+        help="MAMP's preparation: translation by the first frame only")
+    parser.add_argument(
         '--2d',
         dest='two_d',
         action='store_true',
@@ -28,7 +33,8 @@ def main():
     args = parser.parse_args()
     data = make_synthetic_dataset(args.subjects, args.reps, args.classes,
                                   args.train_subjects, args.seed,
-                                  not args.raw, args.two_d)
+                                  not args.raw, args.two_d,
+                                  'mamp' if args.mamp else 'umurl')
     print(dump_pose_data(data, args.out))
 
 

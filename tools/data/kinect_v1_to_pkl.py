@@ -2,7 +2,9 @@
 PoseDataset .pkl in the 'kinect_v1' layout (the Kinect SDK joint order),
 one person per clip, UmURL-normalised (centred on the spine, shoulders
 onto +x) as the NTU tools do: no further normalisation step is needed.
-The file records the layout, the person count and the class names.
+--preprocess mamp translates each clip only (MAMP's preparation, for the
+configs under configs/mamp/). The file records the layout, the person
+count, the class names and the preprocessing.
 
 Data sets and their standard splits:
     utd_mhad      aA_sS_tT_skeleton.mat (d_skel)     xsub_train / xsub_val
@@ -28,9 +30,14 @@ def main():
                         help='which data set the folder holds')
     parser.add_argument('src', help='folder of its skeleton files')
     parser.add_argument('out', help='output .pkl')
+    parser.add_argument(
+        '--preprocess', choices=['umurl', 'mamp'], default='umurl',
+        help='umurl: per-frame centring and shoulder alignment (UmURL, '
+        'USDRL); mamp: translation by the first frame only (MAMP)')
     args = parser.parse_args()
     try:
-        data = KINECT_V1_SETS[args.dataset](args.src)
+        data = KINECT_V1_SETS[args.dataset](
+            args.src, preprocess=args.preprocess)
     except (OSError, ValueError) as e:
         raise SystemExit(f'error: {e}')
     print(dump_pose_data(data, args.out))

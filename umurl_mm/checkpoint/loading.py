@@ -5,6 +5,7 @@ import torch.nn as nn
 from mmengine.runner import CheckpointLoader, load_state_dict
 
 from ..fileio import UnsafeFileError
+from .mamp_official import convert_mamp_official_state_dict, is_mamp_official
 from .official import convert_official_state_dict, is_official
 from .usdrl_official import (convert_usdrl_official_state_dict,
                              is_usdrl_official)
@@ -50,18 +51,23 @@ def read_state_dict(path: str) -> Dict[str, torch.Tensor]:
 
     Args:
         path (str): A checkpoint file: mmengine's (``state_dict`` + meta),
-            the official repo's (``module.``-prefixed ``state_dict``), or a
-            bare state dict.
+            an official UmURL/USDRL one (``module.``-prefixed
+            ``state_dict``), an official MAMP one (``model``), or a bare
+            state dict.
 
     Returns:
         dict: Weights with this plugin's key names.
     """
     ckpt = load_checkpoint_file(path)
-    state = ckpt.get('state_dict', ckpt) if isinstance(ckpt, dict) else None
+    state = None
+    if isinstance(ckpt, dict):
+        state = ckpt.get('state_dict', ckpt.get('model', ckpt))
     if not isinstance(state, dict) or not all(
             isinstance(v, torch.Tensor) for v in state.values()):
         raise ValueError(f'{path}: no state dict of tensors found')
-    if is_usdrl_official(state):
+    if is_mamp_official(state):
+        state = convert_mamp_official_state_dict(state, path)
+    elif is_usdrl_official(state):
         state = convert_usdrl_official_state_dict(state, path)
     elif is_official(state):
         state = convert_official_state_dict(state, path)

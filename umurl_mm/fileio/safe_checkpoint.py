@@ -5,7 +5,9 @@ unpickler resolves only tensors, containers, scalars and an allowlist. The
 allowlist is extended by exactly what this project's mmengine checkpoints
 and the official ones hold besides (found by saving real ones): NumPy
 arrays, dtypes and scalars (the message hub's logged values), mmengine's
-``HistoryBuffer`` and the statistics methods it refers to by name. Other
+``HistoryBuffer`` and the statistics methods it refers to by name, and
+``argparse.Namespace`` (the command-line arguments of official MAMP
+checkpoints: an attribute holder, restored without calling any code). Other
 globals are refused, naming the file and the global; ``UMURL_MM_TRUST_FILES
 =1`` loads a trusted file with plain pickle.
 
@@ -13,6 +15,7 @@ Importing this module makes mmengine's ``CheckpointLoader`` read local
 files through :func:`load_checkpoint`, so ``--resume``, ``load_from`` and
 every loader of this project's tools take the same path.
 """
+import argparse
 import os.path as osp
 import pickle
 import re
@@ -42,7 +45,8 @@ def safe_getattr(owner: Any, name: str) -> Any:
 def _register_safe_globals() -> None:
     numpy = list(_numpy_globals().items())
     torch.serialization.add_safe_globals(
-        [HistoryBuffer, (safe_getattr, 'builtins.getattr')] +
+        [HistoryBuffer, argparse.Namespace,
+         (safe_getattr, 'builtins.getattr')] +
         [(obj, f'{module}.{name}') for (module, name), obj in numpy])
 
 

@@ -10,6 +10,7 @@ from typing import Dict, List
 import numpy as np
 
 from ..datasets.converters.ntu import parse_name
+from ..datasets.mamp_preprocess import mamp_translate
 from ..datasets.preprocess import umurl_normalize
 from .synthetic_2d import project_to_coco_2d
 
@@ -195,7 +196,8 @@ def make_synthetic_dataset(num_subjects: int = 20,
                            train_subjects: int = 14,
                            seed: int = 0,
                            normalize: bool = True,
-                           two_d: bool = False) -> Dict:
+                           two_d: bool = False,
+                           preprocess: str = 'umurl') -> Dict:
     """Build the synthetic set in MMAction2's PoseDataset layout.
 
     Args:
@@ -212,6 +214,9 @@ def make_synthetic_dataset(num_subjects: int = 20,
         two_d (bool): Write COCO-17 2D keypoints in pixels with scores, as
             MMAction2's pose extraction does (:mod:`.synthetic_2d`; never
             normalised: the 2D pipeline does it). Defaults to False.
+        preprocess (str): With ``normalize``: ``umurl`` (UmURL's
+            normalisation) or ``mamp`` (MAMP's translation only,
+            :func:`mamp_translate`). Defaults to ``umurl``.
 
     Returns:
         dict: ``split`` (``xsub_*`` and ``xview_*``, camera 1 for
@@ -219,6 +224,7 @@ def make_synthetic_dataset(num_subjects: int = 20,
     """
     if not 1 <= num_classes <= len(CLASSES):
         raise ValueError(f'num_classes must be in 1..{len(CLASSES)}')
+    prepare = dict(umurl=umurl_normalize, mamp=mamp_translate)[preprocess]
     annos: List[Dict] = []
     for subject in range(1, num_subjects + 1):
         for label in range(num_classes):
@@ -231,8 +237,8 @@ def make_synthetic_dataset(num_subjects: int = 20,
                                 [seed, subject, camera, rep, label, 2])))
                         anno['total_frames'] = anno['keypoint'].shape[1]
                     elif normalize:
-                        kp, frames = umurl_normalize(anno['keypoint'], 2,
-                                                     anno['frame_dir'])
+                        kp, frames = prepare(anno['keypoint'], 2,
+                                             anno['frame_dir'])
                         anno.update(keypoint=kp, total_frames=frames)
                     else:
                         anno['total_frames'] = anno['keypoint'].shape[1]

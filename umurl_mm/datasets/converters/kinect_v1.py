@@ -3,8 +3,9 @@ in the ``kinect_v1`` layout (the Kinect SDK's joint order): UTD-MHAD
 (``aA_sS_tT_skeleton.mat``, ``d_skel``), MSR Action3D
 (``aAA_sSS_eEE_skeleton3D.txt``) and NW-UCLA (the CTR-GCN release's
 ``all_sqe/*.json``). One person per clip; each clip UmURL-normalised as
-the NTU tools do; the standard splits named; the layout, person count and
-class names recorded in the file."""
+the NTU tools do (or, with ``preprocess='mamp'``, only translated, as MAMP
+prepares its data); the standard splits named; the layout, person count,
+class names and preprocessing recorded in the file."""
 import glob
 import json
 import os.path as osp
@@ -14,6 +15,7 @@ from typing import Callable, Dict, List, Optional, Tuple
 import numpy as np
 
 from ..layout import KINECT_V1_LAYOUT, get_layout
+from ..mamp_preprocess import mamp_translate
 from ..preprocess import umurl_normalize
 from .pose_file import track_progress
 
@@ -154,19 +156,29 @@ def _files(src: str, pattern: str, regex: str) -> List[Tuple[str, tuple]]:
     return found
 
 
+#: the sequence preprocessings a converter applies, by name
+PREPROCESS = dict(umurl=umurl_normalize, mamp=mamp_translate)
+
+
 def _annotations(raw: List[Tuple[str, str, int, np.ndarray]],
-                 splits: Dict[str, List[str]],
-                 classes: Tuple[str, ...]) -> Dict:
-    """Normalise the checked clips; the annotation dict."""
+                 splits: Dict[str, List[str]], classes: Tuple[str, ...],
+                 preprocess: str) -> Dict:
+    """Preprocess the checked clips; the annotation dict."""
     annos = []
     for path, name, label, kp in track_progress(raw):
         where = f"{path} ('{name}')"
-        keypoint, frames = umurl_normalize(kp[None], 1, where,
-                                           KINECT_V1_LAYOUT)
+        keypoint, frames = PREPROCESS[preprocess](kp[None], 1, where,
+                                                  KINECT_V1_LAYOUT)
         annos.append(dict(frame_dir=name, label=label, keypoint=keypoint,
                           total_frames=frames))
     return dict(split=splits, annotations=annos, layout=KINECT_V1_LAYOUT,
-                num_person=1, classes=list(classes))
+                num_person=1, classes=list(classes), preprocess=preprocess)
+
+
+def _check_preprocess(preprocess: str) -> None:
+    if preprocess not in PREPROCESS:
+        raise ValueError(f'preprocess must be one of {sorted(PREPROCESS)}, '
+                         f'got {preprocess!r}')
 
 
 def _read_all(items, read: Callable) -> List:
@@ -179,9 +191,10 @@ def _read_all(items, read: Callable) -> List:
     return raw
 
 
-def convert_utd_mhad(src: str) -> Dict:
+def convert_utd_mhad(src: str, preprocess: str = 'umurl') -> Dict:
     """UTD-MHAD's ``aA_sS_tT_skeleton.mat`` files; cross-subject split:
     odd subjects ``xsub_train``, even ``xsub_val``."""
+    _check_preprocess(preprocess)
     files = _files(src, '*_skeleton.mat',
                    r'a(\d+)_s(\d+)_t(\d+)_skeleton\.mat')
     items, splits = [], dict(xsub_train=[], xsub_val=[])
@@ -192,15 +205,17 @@ def convert_utd_mhad(src: str) -> Dict:
         items.append((path, name, a - 1))
         splits['xsub_train' if s % 2 else 'xsub_val'].append(name)
     return _annotations(_read_all(items, read_utd_mhad), splits,
-                        UTD_MHAD_CLASSES)
+                        UTD_MHAD_CLASSES, preprocess)
 
 
 def convert_msr_action3d(src: str,
-                         file_list: Optional[str] = None) -> Dict:
+                         file_list: Optional[str] = None,
+                         preprocess: str = 'umurl') -> Dict:
     """MSR Action3D's ``aAA_sSS_eEE_skeleton3D.txt`` files: those the
     standard list names (``files_used_in_cvpr12_paper.txt`` in ``src``, or
     ``file_list``; every file if there is none); cross-subject split: odd
     subjects ``xsub_train``, even ``xsub_val``."""
+    _check_preprocess(preprocess)
     files = _files(src, '*_skeleton3D.txt',
                    r'a(\d+)_s(\d+)_e(\d+)_skeleton3D\.txt')
     listed = file_list or osp.join(src, 'files_used_in_cvpr12_paper.txt')
@@ -223,12 +238,13 @@ def convert_msr_action3d(src: str,
             raise ValueError(f'{listed}: {len(lost)} listed sequences have '
                              f'no file in {src}: {lost[:5]}')
     return _annotations(_read_all(items, read_msr_action3d), splits,
-                        MSR_ACTION3D_CLASSES)
+                        MSR_ACTION3D_CLASSES, preprocess)
 
 
-def convert_nw_ucla(src: str) -> Dict:
+def convert_nw_ucla(src: str, preprocess: str = 'umurl') -> Dict:
     """NW-UCLA's ``*.json`` files (CTR-GCN's ``all_sqe``); cross-view
     split: views 1 and 2 ``xview_train``, view 3 ``xview_val``."""
+    _check_preprocess(preprocess)
     files = _files(src, '*.json', r'a(\d+)_s(\d+)_e(\d+)_v(\d+)\.json')
     raw, splits = [], dict(xview_train=[], xview_val=[])
     action_label = {}
@@ -246,7 +262,7 @@ def convert_nw_ucla(src: str) -> Dict:
             raise ValueError(f'{path}: view {v} is not 1..3')
         raw.append((path, name, label, kp))
         splits['xview_val' if v == 3 else 'xview_train'].append(name)
-    return _annotations(raw, splits, NW_UCLA_CLASSES)
+    return _annotations(raw, splits, NW_UCLA_CLASSES, preprocess)
 
 
 #: the converters by data set name
