@@ -17,7 +17,7 @@ train_dataloader = dict(
     dataset=dict(
         ann_file='data/synthetic/synthetic_3d_mamp.pkl', split='xsub_train'))
 param_scheduler = [
-    dict(type='LinearLR', start_factor=1e-8, by_epoch=True, begin=0, end=5,
+    dict(type='LinearWarmupLR', by_epoch=True, begin=0, end=5,
          convert_to_iter_based=True),
     dict(type='CosineAnnealingLR', T_max=55, eta_min_ratio=0.5,
          by_epoch=True, begin=5, end=60, convert_to_iter_based=True)

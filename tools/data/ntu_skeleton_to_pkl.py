@@ -1,12 +1,14 @@
 """Convert raw NTU RGB+D ``.skeleton`` files to a PoseDataset .pkl.
 
-Applies UmURL's preprocessing and writes the standard splits
-(``xsub``/``xview`` for NTU-60, ``xsub``/``xset`` for NTU-120).
+Applies UmURL's preprocessing (--preprocess mamp / mamp-ntu120: MAMP's
+translation) and writes the standard splits (``xsub``/``xview`` for
+NTU-60, ``xsub``/``xset`` for NTU-120).
 """
 import argparse
 import glob
 import os.path as osp
 
+from umurl_mm.datasets import PREPROCESSINGS
 from umurl_mm.datasets.converters import (convert_ntu_skeletons,
                                           dump_pose_data, track_progress)
 
@@ -21,6 +23,10 @@ def main():
         '--ignored',
         help='missing-skeleton list, e.g. '
         'NTU_RGBD_samples_with_missing_skeletons.txt')
+    parser.add_argument(
+        '--preprocess', choices=sorted(PREPROCESSINGS), default='umurl',
+        help='umurl (UmURL, USDRL; the default), mamp (MAMP, NTU-60) or '
+        'mamp-ntu120 (MAMP, NTU-120: a single person duplicated)')
     args = parser.parse_args()
     files = glob.glob(osp.join(args.skeleton_dir, '*.skeleton'))
     if not files:
@@ -30,7 +36,8 @@ def main():
         with open(args.ignored) as f:
             ignored = [line.strip() for line in f if line.strip()]
     data = convert_ntu_skeletons(
-        files, args.benchmark, ignored, progress=track_progress)
+        files, args.benchmark, ignored, progress=track_progress,
+        preprocess=args.preprocess)
     print('\n' + dump_pose_data(data, args.out))
 
 

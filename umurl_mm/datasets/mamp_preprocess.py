@@ -16,18 +16,19 @@ from .preprocess import select_active_bodies
 from .skeleton import check_keypoint
 
 
-def mamp_translate(
-        keypoint: np.ndarray,
-        num_person: int = 2,
-        where: str = 'keypoint',
-        layout: Union[str, dict, SkeletonLayout] = NTU_LAYOUT
-) -> Tuple[np.ndarray, int]:
-    """Apply MAMP's translation to one raw 3D sequence.
+def mamp_translate(keypoint: np.ndarray,
+                   num_person: int = 2,
+                   where: str = 'keypoint',
+                   layout: Union[str, dict, SkeletonLayout] = NTU_LAYOUT,
+                   translate: bool = True,
+                   duplicate_single: bool = False) -> Tuple[np.ndarray, int]:
+    """Apply MAMP's preparation to one raw 3D sequence.
 
-    Steps: keep the ``num_person`` most active bodies (a single person
-    leaves the second slot zero, as MAMP's NTU-60 data does), drop frames
-    in which every body is empty, subtract the layout's centre (joint 2 of
-    NTU) of person 0 in the first frame from every non-empty joint.
+    Steps: keep the ``num_person`` most active bodies, drop frames in which
+    every body is empty, subtract the layout's centre (joint 2 of NTU) of
+    person 0 in the first frame from every non-empty joint. A single person
+    leaves the other slots zero (MAMP's NTU-60 data) or, with
+    ``duplicate_single``, is copied into them (its NTU-120 data).
 
     Args:
         keypoint (np.ndarray): ``(M, T, V, 3)`` camera-space coordinates.
@@ -35,6 +36,11 @@ def mamp_translate(
         where (str): Name of the sample for error messages.
         layout (str | dict | SkeletonLayout): A 3D layout. Defaults to NTU
             RGB+D.
+        translate (bool): Subtract the first frame's centre; ``False``
+            keeps camera coordinates (MAMP's PKU-MMD data). Defaults to
+            True.
+        duplicate_single (bool): Copy a single person into the empty
+            slots. Defaults to False.
 
     Returns:
         tuple[np.ndarray, int]: ``(num_person, F, V, 3)`` float32 array and
@@ -53,7 +59,10 @@ def mamp_translate(
     first = np.flatnonzero(np.any(kp[0] != 0, axis=(1, 2)))
     if first.size == 0:
         raise ValueError(f'{where}: person 0 is empty in every frame')
-    origin = kp[0, first[0], list(layout.center)].mean(0)
-    present = np.any(kp != 0, axis=-1, keepdims=True)
-    kp = (kp - origin) * present
+    if translate:
+        origin = kp[0, first[0], list(layout.center)].mean(0)
+        present = np.any(kp != 0, axis=-1, keepdims=True)
+        kp = (kp - origin) * present
+    if duplicate_single and not kp[1:].any():
+        kp[1:] = kp[0]
     return kp.astype(np.float32), kp.shape[1]

@@ -10,8 +10,7 @@ from typing import Dict, List
 import numpy as np
 
 from ..datasets.converters.ntu import parse_name
-from ..datasets.mamp_preprocess import mamp_translate
-from ..datasets.preprocess import umurl_normalize
+from ..datasets.preprocessings import get_preprocessing
 from .synthetic_2d import project_to_coco_2d
 
 # Rest pose (metres, y up, facing -z), 0-based NTU joint order.
@@ -214,9 +213,9 @@ def make_synthetic_dataset(num_subjects: int = 20,
         two_d (bool): Write COCO-17 2D keypoints in pixels with scores, as
             MMAction2's pose extraction does (:mod:`.synthetic_2d`; never
             normalised: the 2D pipeline does it). Defaults to False.
-        preprocess (str): With ``normalize``: ``umurl`` (UmURL's
-            normalisation) or ``mamp`` (MAMP's translation only,
-            :func:`mamp_translate`). Defaults to ``umurl``.
+        preprocess (str): With ``normalize``: a name of
+            :data:`~umurl_mm.datasets.preprocessings.PREPROCESSINGS`
+            (``umurl``, ``mamp``, ...). Defaults to ``umurl``.
 
     Returns:
         dict: ``split`` (``xsub_*`` and ``xview_*``, camera 1 for
@@ -224,7 +223,7 @@ def make_synthetic_dataset(num_subjects: int = 20,
     """
     if not 1 <= num_classes <= len(CLASSES):
         raise ValueError(f'num_classes must be in 1..{len(CLASSES)}')
-    prepare = dict(umurl=umurl_normalize, mamp=mamp_translate)[preprocess]
+    prepare = get_preprocessing(preprocess)
     annos: List[Dict] = []
     for subject in range(1, num_subjects + 1):
         for label in range(num_classes):

@@ -13,8 +13,7 @@ optim_wrapper = dict(
     paramwise_cfg=dict(decay_rate=0.8))
 param_scheduler = [
     dict(
-        type='LinearLR',
-        start_factor=1e-8,
+        type='LinearWarmupLR',
         by_epoch=True,
         begin=0,
         end=5,

@@ -1,8 +1,7 @@
 # MAMP's pre-training schedule: AdamW, betas (0.9, 0.95), weight decay
 # 0.05 except one-dimensional weights (biases, norms), lr 1e-3 at batch 128
 # (4 GPUs x 32); per iteration, a linear warm-up from 0 over 20 epochs
-# (LinearLR cannot start at exactly 0: it starts at 1e-8 of the peak),
-# then a cosine from the peak to half of it at epoch 400. fp32.
+# (LinearWarmupLR), then a cosine from the peak to half of it at epoch 400. fp32.
 optim_wrapper = dict(
     type='OptimWrapper',
     optimizer=dict(
@@ -10,8 +9,7 @@ optim_wrapper = dict(
     paramwise_cfg=dict(flat_decay_mult=0.0))
 param_scheduler = [
     dict(
-        type='LinearLR',
-        start_factor=1e-8,
+        type='LinearWarmupLR',
         by_epoch=True,
         begin=0,
         end=20,

@@ -15,8 +15,7 @@ from typing import Callable, Dict, List, Optional, Tuple
 import numpy as np
 
 from ..layout import KINECT_V1_LAYOUT, get_layout
-from ..mamp_preprocess import mamp_translate
-from ..preprocess import umurl_normalize
+from ..preprocessings import get_preprocessing
 from .pose_file import track_progress
 
 UTD_MHAD_CLASSES = (
@@ -156,10 +155,6 @@ def _files(src: str, pattern: str, regex: str) -> List[Tuple[str, tuple]]:
     return found
 
 
-#: the sequence preprocessings a converter applies, by name
-PREPROCESS = dict(umurl=umurl_normalize, mamp=mamp_translate)
-
-
 def _annotations(raw: List[Tuple[str, str, int, np.ndarray]],
                  splits: Dict[str, List[str]], classes: Tuple[str, ...],
                  preprocess: str) -> Dict:
@@ -167,18 +162,12 @@ def _annotations(raw: List[Tuple[str, str, int, np.ndarray]],
     annos = []
     for path, name, label, kp in track_progress(raw):
         where = f"{path} ('{name}')"
-        keypoint, frames = PREPROCESS[preprocess](kp[None], 1, where,
-                                                  KINECT_V1_LAYOUT)
+        keypoint, frames = get_preprocessing(preprocess)(
+            kp[None], 1, where, KINECT_V1_LAYOUT)
         annos.append(dict(frame_dir=name, label=label, keypoint=keypoint,
                           total_frames=frames))
     return dict(split=splits, annotations=annos, layout=KINECT_V1_LAYOUT,
                 num_person=1, classes=list(classes), preprocess=preprocess)
-
-
-def _check_preprocess(preprocess: str) -> None:
-    if preprocess not in PREPROCESS:
-        raise ValueError(f'preprocess must be one of {sorted(PREPROCESS)}, '
-                         f'got {preprocess!r}')
 
 
 def _read_all(items, read: Callable) -> List:
@@ -194,7 +183,7 @@ def _read_all(items, read: Callable) -> List:
 def convert_utd_mhad(src: str, preprocess: str = 'umurl') -> Dict:
     """UTD-MHAD's ``aA_sS_tT_skeleton.mat`` files; cross-subject split:
     odd subjects ``xsub_train``, even ``xsub_val``."""
-    _check_preprocess(preprocess)
+    get_preprocessing(preprocess)  # an unknown name before any work
     files = _files(src, '*_skeleton.mat',
                    r'a(\d+)_s(\d+)_t(\d+)_skeleton\.mat')
     items, splits = [], dict(xsub_train=[], xsub_val=[])
@@ -215,7 +204,7 @@ def convert_msr_action3d(src: str,
     standard list names (``files_used_in_cvpr12_paper.txt`` in ``src``, or
     ``file_list``; every file if there is none); cross-subject split: odd
     subjects ``xsub_train``, even ``xsub_val``."""
-    _check_preprocess(preprocess)
+    get_preprocessing(preprocess)  # an unknown name before any work
     files = _files(src, '*_skeleton3D.txt',
                    r'a(\d+)_s(\d+)_e(\d+)_skeleton3D\.txt')
     listed = file_list or osp.join(src, 'files_used_in_cvpr12_paper.txt')
@@ -244,7 +233,7 @@ def convert_msr_action3d(src: str,
 def convert_nw_ucla(src: str, preprocess: str = 'umurl') -> Dict:
     """NW-UCLA's ``*.json`` files (CTR-GCN's ``all_sqe``); cross-view
     split: views 1 and 2 ``xview_train``, view 3 ``xview_val``."""
-    _check_preprocess(preprocess)
+    get_preprocessing(preprocess)  # an unknown name before any work
     files = _files(src, '*.json', r'a(\d+)_s(\d+)_e(\d+)_v(\d+)\.json')
     raw, splits = [], dict(xview_train=[], xview_val=[])
     action_label = {}

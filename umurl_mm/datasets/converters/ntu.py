@@ -5,7 +5,7 @@ from typing import Dict, Iterable, List, Optional
 
 import numpy as np
 
-from ..preprocess import umurl_normalize
+from ..preprocessings import get_preprocessing
 
 #: Training subjects of the cross-subject benchmarks.
 NTU60_XSUB_TRAIN = (1, 2, 4, 5, 8, 9, 13, 14, 15, 16, 17, 18, 19, 25, 27, 28,
@@ -111,11 +111,13 @@ def ntu_splits(names: Iterable[str], benchmark: str) -> Dict[str, List[str]]:
 def convert_ntu_skeletons(files: Iterable[str],
                           benchmark: str,
                           ignored: Optional[Iterable[str]] = None,
-                          progress=None) -> Dict:
+                          progress=None,
+                          preprocess: str = 'umurl') -> Dict:
     """Convert raw NTU ``.skeleton`` files to a PoseDataset annotation dict.
 
-    Each sequence gets UmURL's preprocessing; ``total_frames`` is its valid
-    frame count. Samples named in ``ignored`` (the official missing-skeleton
+    Each sequence gets UmURL's preprocessing (or the one ``preprocess``
+    names, e.g. MAMP's ``mamp``); ``total_frames`` is its valid frame
+    count. Samples named in ``ignored`` (the official missing-skeleton
     list) are skipped, and so are samples of classes outside the benchmark
     (A061+ for NTU-60).
 
@@ -125,10 +127,13 @@ def convert_ntu_skeletons(files: Iterable[str],
         ignored (Iterable[str], optional): Sample names to skip.
         progress (callable, optional): Wraps the file iterable (e.g. a
             progress bar).
+        preprocess (str): A name of :data:`PREPROCESSINGS`. Defaults to
+            ``umurl``.
 
     Returns:
         dict: ``split`` and ``annotations``.
     """
+    prepare = get_preprocessing(preprocess)
     ignored = set(ignored or ())
     max_action = 60 if benchmark == 'ntu60' else 120
     files = sorted(files)
@@ -139,7 +144,7 @@ def convert_ntu_skeletons(files: Iterable[str],
         if name in ignored or action > max_action:
             continue
         raw = read_skeleton_file(path)
-        keypoint, frames = umurl_normalize(raw, 2, f'{path}: keypoint')
+        keypoint, frames = prepare(raw, 2, f'{path}: keypoint')
         annos.append(
             dict(
                 frame_dir=name,
@@ -148,4 +153,5 @@ def convert_ntu_skeletons(files: Iterable[str],
                 total_frames=frames))
     return dict(
         split=ntu_splits([a['frame_dir'] for a in annos], benchmark),
-        annotations=annos)
+        annotations=annos,
+        preprocess=preprocess)

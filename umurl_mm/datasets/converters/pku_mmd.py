@@ -7,11 +7,11 @@ labelled interval becomes one sample ``{video}_{index}`` with frames
 ``[start, end)`` and label ``action_id - 1``.
 """
 import os.path as osp
-from typing import Dict, Iterable, List, Tuple
+from typing import Dict, Iterable, List, Optional, Tuple
 
 import numpy as np
 
-from ..preprocess import umurl_normalize
+from ..preprocessings import get_preprocessing
 
 
 def read_pku_skeleton(path: str) -> np.ndarray:
@@ -75,7 +75,9 @@ def convert_pku_mmd(skeleton_dir: str,
                     label_dir: str,
                     split_file: str,
                     split_name: str = 'xsub',
-                    progress=None) -> Dict:
+                    progress=None,
+                    preprocess: str = 'umurl',
+                    max_frames: Optional[int] = None) -> Dict:
     """Convert PKU-MMD videos to a PoseDataset annotation dict.
 
     Args:
@@ -84,11 +86,16 @@ def convert_pku_mmd(skeleton_dir: str,
         split_file (str): Official split file (e.g. cross-subject).
         split_name (str): Split key prefix. Defaults to ``'xsub'``.
         progress (callable, optional): Wraps the video iterable.
+        preprocess (str): A name of :data:`PREPROCESSINGS`: ``umurl`` (the
+            default) or MAMP's ``mamp-pku`` (camera coordinates kept).
+        max_frames (int, optional): Keep the first frames of each action
+            only (MAMP: 300).
 
     Returns:
         dict: ``split`` (``{split_name}_train``/``_val``) and
-        ``annotations`` with UmURL's preprocessing applied.
+        ``annotations`` with the preprocessing applied.
     """
+    prepare = get_preprocessing(preprocess)
     videos = read_pku_split(split_file)
     part_of = {v: p for p, vs in videos.items() for v in vs}
     split = {f'{split_name}_train': [], f'{split_name}_val': []}
@@ -102,8 +109,10 @@ def convert_pku_mmd(skeleton_dir: str,
             if end > skeleton.shape[1]:
                 raise ValueError(f'{label_path}: interval {i} ends at frame '
                                  f'{end}, the video has {skeleton.shape[1]}')
-            keypoint, frames = umurl_normalize(
-                skeleton[:, start:end], 2, f'{name} (frames {start}-{end})')
+            stop = end if max_frames is None else min(end,
+                                                      start + max_frames)
+            keypoint, frames = prepare(skeleton[:, start:stop], 2,
+                                       f'{name} (frames {start}-{end})')
             annos.append(
                 dict(
                     frame_dir=name,
@@ -111,4 +120,4 @@ def convert_pku_mmd(skeleton_dir: str,
                     keypoint=keypoint,
                     total_frames=frames))
             split[f'{split_name}_{part_of[video]}'].append(name)
-    return dict(split=split, annotations=annos)
+    return dict(split=split, annotations=annos, preprocess=preprocess)

@@ -20,7 +20,8 @@ class MAMPFinetuneHead(BaseHead):
         in_channels (int): ``V * D`` (6400 for NTU's 25 joints, D = 256).
         hidden_channels (int): Width of ``fc1``. Defaults to 2048.
         dropout (float): Dropout on the tokens. Defaults to 0.3.
-        **kwargs: ``BaseHead``'s (``loss_cls``, ``label_smooth_eps``, ...).
+        **kwargs: ``BaseHead``'s (``loss_cls``, ``label_smooth_eps``, ...;
+            ``average_clips`` defaults to ``'prob'``, as ``GCNHead``'s).
     """
 
     def __init__(self,
@@ -29,6 +30,7 @@ class MAMPFinetuneHead(BaseHead):
                  hidden_channels: int = 2048,
                  dropout: float = 0.3,
                  **kwargs) -> None:
+        kwargs.setdefault('average_clips', 'prob')  # as GCNHead
         super().__init__(num_classes, in_channels, **kwargs)
         self.dropout = nn.Dropout(dropout)
         self.fc1 = nn.Linear(in_channels, hidden_channels)

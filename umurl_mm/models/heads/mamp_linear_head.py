@@ -17,10 +17,12 @@ class MAMPLinearHead(BaseHead):
     Args:
         num_classes (int): Classes.
         in_channels (int): Token width D.
-        **kwargs: ``BaseHead``'s (``loss_cls``, ``topk``, ...).
+        **kwargs: ``BaseHead``'s (``loss_cls``, ``topk``, ...;
+            ``average_clips`` defaults to ``'prob'``, as ``GCNHead``'s).
     """
 
     def __init__(self, num_classes: int, in_channels: int, **kwargs) -> None:
+        kwargs.setdefault('average_clips', 'prob')  # as GCNHead
         super().__init__(num_classes, in_channels, **kwargs)
         self.bn = nn.BatchNorm1d(in_channels, affine=False, eps=1e-6)
         self.fc = nn.Linear(in_channels, num_classes)

@@ -1,0 +1,12 @@
+# MAMP kNN retrieval on utd-mhad (x-sub: odd subjects the gallery, even the
+# queries) of mamp_1xb32-100e_utd-mhad-xsub-keypoint-3d.py.
+_base_ = './mamp-knn_synthetic-xsub-keypoint-3d.py'
+
+skeleton = dict(layout='kinect_v1', num_person=1, clip_len=32)
+ann_file = 'data/utd_mhad/utd_mhad_mamp.pkl'
+test_dataloader = dict(dataset=dict(datasets=[
+    dict(type={{_base_.dataset_type}}, ann_file=ann_file, split='xsub_train',
+         subset='gallery', pipeline={{_base_.mamp_eval_pipeline}}),
+    dict(type={{_base_.dataset_type}}, ann_file=ann_file, split='xsub_val',
+         subset='query', pipeline={{_base_.mamp_eval_pipeline}})
+]))

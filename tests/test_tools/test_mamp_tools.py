@@ -1,0 +1,66 @@
+"""MAMP through the tools, as a user runs it: pre-training, exact resume,
+linear probe, fine-tuning with layer decay and kNN, on tiny data."""
+import json
+
+import torch
+
+from tests.test_tools.test_eval_protocols import loaders, run
+
+C = 'configs/mamp/'
+PRE = C + 'mamp_1xb64-60e_synthetic-xsub-keypoint-3d.py'
+LIN = C + 'benchmarks/mamp-linear_1xb64-60e_synthetic-xsub-keypoint-3d.py'
+KNN = C + 'benchmarks/mamp-knn_synthetic-xsub-keypoint-3d.py'
+FT = C + 'benchmarks/mamp-finetune_2xb24-100e_ntu60-xsub-keypoint-3d.py'
+ENCODER = ['model.backbone.embed_dims=16', 'model.backbone.depth=2',
+           'model.backbone.num_heads=2']
+TINY = ENCODER + ['model.decoder.embed_dims=8', 'model.decoder.depth=1',
+                  'model.decoder.num_heads=2']
+NAMES = ('train_dataloader', 'val_dataloader', 'test_dataloader')
+
+
+def classifier(tiny_pkl, ckpt):
+    return [*ENCODER, *loaders(tiny_pkl, *NAMES,
+                               split=('xsub_train', 'xsub_val', 'xsub_val')),
+            'model.cls_head.num_classes=4',
+            *[f'{n}.dataset.num_classes=4' for n in NAMES],
+            f'model.backbone.init_cfg.checkpoint={ckpt}',
+            'train_cfg.max_epochs=2', 'train_cfg.val_interval=2']
+
+
+def test_mamp_pretrain_resume_linear_finetune_knn(tiny_pkl, tmp_path):
+    work = str(tmp_path / 'pre')
+    opts = [*TINY, *loaders(tiny_pkl, 'train_dataloader'),
+            'default_hooks.checkpoint.interval=1',
+            'default_hooks.checkpoint.max_keep_ckpts=3']
+    run('tools/train.py', PRE, '--work-dir', work, '--cfg-options', *opts,
+        'train_cfg.max_epochs=1')
+    run('tools/train.py', PRE, '--work-dir', work, '--resume',
+        '--cfg-options', *opts, 'train_cfg.max_epochs=2')
+    straight = str(tmp_path / 'straight')
+    run('tools/train.py', PRE, '--work-dir', straight, '--cfg-options',
+        *opts, 'train_cfg.max_epochs=2')
+    resumed = torch.load(f'{work}/epoch_2.pth', weights_only=False)
+    direct = torch.load(f'{straight}/epoch_2.pth', weights_only=False)
+    for key, value in direct['state_dict'].items():
+        torch.testing.assert_close(resumed['state_dict'][key], value,
+                                   rtol=0, atol=0, msg=key)
+    ckpt = f'{work}/epoch_2.pth'
+    lin = str(tmp_path / 'lin')
+    run('tools/train.py', LIN, '--work-dir', lin, '--cfg-options',
+        *classifier(tiny_pkl, ckpt), 'model.cls_head.in_channels=16')
+    ft = str(tmp_path / 'ft')
+    out = run('tools/train.py', FT, '--work-dir', ft, '--cfg-options',
+              *classifier(tiny_pkl, ckpt), 'model.backbone.num_frames=32',
+              'model.cls_head.in_channels=400',
+              *[f'{n}.dataset.pipeline.1.clip_len=32' for n in NAMES],
+              'train_dataloader.dataset.pipeline.1.min_len=32')
+    # layers 0 (embeddings), 1-2 (blocks), 3 (norm + head), each with and
+    # without weight decay
+    assert 'LayerDecayOptimWrapperConstructor: 8 groups over 4 layers' in out
+    knn = str(tmp_path / 'knn')
+    run('tools/test.py', KNN, ckpt, '--work-dir', knn, '--cfg-options',
+        *ENCODER,
+        *[f'test_dataloader.dataset.datasets.{i}.ann_file={tiny_pkl}'
+          for i in range(2)], 'test_dataloader.num_workers=0')
+    metrics = json.load(open(f'{knn}/test_metrics.json'))
+    assert 0 <= metrics['knn/top1'] <= 1
