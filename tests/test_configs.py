@@ -113,7 +113,7 @@ def test_epochs_in_the_name_are_the_epochs_trained(path):
 
 
 def test_downstream_configs_live_in_benchmarks():
-    for method in ('umurl', 'usdrl'):
+    for method in ('umurl', 'usdrl', 'mamp'):
         for path in glob.glob(f'{REPO}/configs/{method}/*.py'):
             cfg = Config.fromfile(path)
             assert cfg.model.type.endswith('Pretrainer'), path
@@ -127,7 +127,7 @@ def test_metafile_in_mmpretrain_form():
     entries; every entry's config exists."""
     import yaml
     models = {}
-    for method in ('umurl', 'usdrl'):
+    for method in ('umurl', 'usdrl', 'mamp'):
         meta = yaml.safe_load(open(f'{REPO}/configs/{method}/metafile.yml'))
         models.update({m['Name']: m for m in meta['Models']})
     for name, model in models.items():

@@ -3,6 +3,7 @@ and weight decay are the spec's."""
 import glob
 import math
 import os
+import re
 
 import pytest
 import torch
@@ -101,3 +102,11 @@ def test_pretraining_weight_decay_spares_only_flat_weights():
         assert decay[id(p)] == (0. if flat else 0.05), name
     assert decay[id(names['decoder.mask_token'])] == 0.05
     assert decay[id(names['backbone.pos_embed'])] == 0.05
+
+
+@pytest.mark.parametrize('path', CONFIGS, ids=os.path.basename)
+def test_epochs_in_the_name_are_the_epochs_trained(path):
+    """``..._4xb32-400e_...`` trains 400 epochs."""
+    epochs = re.findall(r'[-_](\d+)e_', os.path.basename(path))
+    if epochs:
+        assert Config.fromfile(path).train_cfg.max_epochs == int(epochs[0])

@@ -4,8 +4,8 @@ Runs, each as a user would and each in its own process:
 
 - pre-training through ``tools/train.py`` under ``AmpOptimWrapper`` (fp16
   and bf16; device-side and per-sample views; 2D; ``compile``; a modality
-  subset; on a GPU also USDRL, plain and compiled), one epoch of a small
-  synthetic set at batch 8;
+  subset; on a GPU also USDRL and MAMP, plain and compiled), one epoch of
+  a small synthetic set at batch 8;
 - linear evaluation (``tools/train.py`` + ``tools/test.py``) and kNN
   (``tools/test.py``) on the checkpoint of the bf16 run;
 - the full-size step benchmark (``tools/benchmark_pretrain.py``): fp32
@@ -46,6 +46,7 @@ LIN = C + 'benchmarks/umurl-linear_1xb64-60e_synthetic-xsub-keypoint-3d.py'
 KNN = C + 'benchmarks/umurl-knn_synthetic-xsub-keypoint-3d.py'
 FULL = C + 'umurl_4xb128-451e_ntu60-xsub-keypoint-3d.py'
 USDRL_PRE = 'configs/usdrl/usdrl_1xb64-40e_synthetic-xsub-keypoint-3d.py'
+MAMP_PRE = 'configs/mamp/mamp_1xb64-60e_synthetic-xsub-keypoint-3d.py'
 TINY = ['model.backbone.hidden_dim=16', 'model.projector.in_channels=32',
         'model.projector.hidden_channels=32',
         'model.projector.out_channels=24']
@@ -153,14 +154,18 @@ def pretrain_rows(check, data, amp_base):
         ('pretrain bf16, joint only', PRE, 'bfloat16',
          ['model.backbone.modalities=[joint]']),
     ]
-    if not a.quick:  # USDRL at its synthetic size (its CPU runs: the tests)
+    if not a.quick:  # USDRL, MAMP at their synthetic sizes (CPU: the tests)
         cases += [('USDRL pretrain bf16', USDRL_PRE, 'bfloat16', []),
                   ('USDRL pretrain bf16, compile', USDRL_PRE, 'bfloat16',
-                   compile_opt)]
+                   compile_opt),
+                  ('MAMP pretrain fp16', MAMP_PRE, 'float16', []),
+                  ('MAMP pretrain bf16', MAMP_PRE, 'bfloat16', []),
+                  ('MAMP pretrain bf16, compile', MAMP_PRE, 'bfloat16',
+                   compile_opt + ['param_scheduler.0.start_factor=1e-8'])]
     ckpt = None
     for name, config, dtype, extra in cases:
         work = osp.join(a.work_dir, re.sub(r'\W+', '_', name))
-        size = [] if config == USDRL_PRE else small
+        size = [] if config in (USDRL_PRE, MAMP_PRE) else small
         ok, _ = check.run(name, [
             'tools/train.py', amp_base(config), '--work-dir', work,
             '--cfg-options', *size, *loader, *extra,

@@ -6,7 +6,8 @@
 # docs/performance.md); SEEDS="0 1 2" repeats it with three seeds and
 # prints the mean and spread. DIM=2d runs the same on the 2D COCO-17 version of the set
 # (keypoints in pixels with scores, MMAction2's 2D format). METHOD=usdrl
-# runs USDRL (DSTE encoder, joint) instead of UmURL. DATA=utd_mhad or
+# runs USDRL (DSTE encoder, joint) instead of UmURL, METHOD=mamp runs MAMP
+# (3D only; on its own translation-only preparation of the same data). DATA=utd_mhad or
 # DATA=msr_action3d with SRC=<folder of its native files> runs the same on
 # that real Kinect v1 set (converted by tools/data/kinect_v1_to_pkl.py),
 # with the raw-joint nearest-neighbour floor beside the two encoders.
@@ -19,8 +20,15 @@ METHOD=${METHOD:-umurl}
 case "$METHOD" in
     umurl) SUFFIX="" ;;
     usdrl) SUFFIX="_usdrl" ;;
-    *) echo "[demo] METHOD must be umurl or usdrl, got '$METHOD'"; exit 2 ;;
+    mamp) SUFFIX="_mamp" ;;
+    *) echo "[demo] METHOD must be umurl, usdrl or mamp, got '$METHOD'"; exit 2 ;;
 esac
+# MAMP's data: translated only (tools/data/*: --mamp / --preprocess mamp)
+PREP=umurl; PKL=""
+if [ "$METHOD" = mamp ]; then
+    [ "$DIM" = 3d ] || { echo "[demo] METHOD=mamp is 3D: DIM=3d"; exit 2; }
+    PREP=mamp; PKL=_mamp
+fi
 case "$DIM" in
     3d) W=${WORK_DIR:-work_dirs/demo$SUFFIX}; GEN_ARGS="" ;;
     2d) W=${WORK_DIR:-work_dirs/demo${SUFFIX}_2d}; GEN_ARGS="--2d" ;;
@@ -29,11 +37,11 @@ esac
 SEEDS=${SEEDS:-0}
 SET=${DATA:-synthetic}
 case "$SET" in
-    synthetic) DATA=data/synthetic/synthetic_$DIM.pkl ;;
+    synthetic) DATA=data/synthetic/synthetic_$DIM$PKL.pkl ;;
     utd_mhad|msr_action3d)
         [ "$DIM" = 3d ] || { echo "[demo] $SET is 3D: DIM=3d"; exit 2; }
         [ -n "${SRC:-}" ] || { echo "[demo] DATA=$SET needs SRC=<folder of its files>"; exit 2; }
-        DATA=data/$SET/$SET.pkl
+        DATA=data/$SET/$SET$PKL.pkl
         W=${WORK_DIR:-work_dirs/demo${SUFFIX}_$SET} ;;
     *) echo "[demo] DATA must be synthetic, utd_mhad or msr_action3d, got '$SET'"; exit 2 ;;
 esac
@@ -59,10 +67,11 @@ if [ -e "$W" ]; then
 fi
 if [ "$SET" = synthetic ]; then
     step "generate the synthetic set ($DIM)"
+    [ "$PREP" = mamp ] && GEN_ARGS="$GEN_ARGS --mamp"
     python tools/data/gen_synthetic.py $GEN_ARGS --out $DATA
 else
     step "convert $SET from $SRC"
-    python tools/data/kinect_v1_to_pkl.py "$SET" "$SRC" "$DATA"
+    python tools/data/kinect_v1_to_pkl.py "$SET" "$SRC" "$DATA" --preprocess $PREP
     step "the raw-joint nearest-neighbour floor"
     python tools/analysis/raw_knn.py "$DATA" --out "$W/raw_knn/test_metrics.json" \
         --clip-len "$(python -c "from mmengine.config import Config; print(Config.fromfile('$KNN').skeleton.clip_len)")"

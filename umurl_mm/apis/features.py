@@ -136,13 +136,17 @@ def extract_features(encoder: torch.nn.Module,
             info = _sample_info(encoder, samples[i], i, total_frames)
             clips.append(pipeline(info)['inputs'])
         x = torch.stack(clips).to(device)  # (B, num_clips, M, T, V, C)
+        clips_shape = x.shape[:2]
         if dense:
             parts = encoder.dense(x.flatten(0, 1).float())
             out.append([p.view(*x.shape[:2], *p.shape[1:]).mean(1).cpu()
                         .numpy() for p in parts])
             continue
-        feat = encoder(x.flatten(0, 1).float(), modalities).flatten(1)
-        out.append(feat.view(*x.shape[:2], -1).mean(1).cpu().numpy())
+        x = x.flatten(0, 1).float()
+        # encoders with token outputs (MAMP's) pool them themselves
+        feat = encoder.pooled(x) if hasattr(encoder, 'pooled') else encoder(
+            x, modalities).flatten(1)
+        out.append(feat.view(*clips_shape, -1).mean(1).cpu().numpy())
     if dense:
         return tuple(np.concatenate(p) for p in zip(*out))
     return np.concatenate(out) if out else np.zeros(

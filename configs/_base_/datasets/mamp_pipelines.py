@@ -22,3 +22,5 @@ mamp_eval_pipeline = [
         test_mode=True),
     dict(type='PackActionInputs', meta_keys=('frame_dir', 'subset'))
 ]
+# the evaluation input of the feature tools (umurl_mm.apis)
+eval_pipeline = mamp_eval_pipeline

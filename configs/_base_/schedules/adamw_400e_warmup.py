@@ -6,7 +6,9 @@ optim_wrapper = dict(
     type='OptimWrapper',
     optimizer=dict(
         type='AdamW', lr=1e-3, betas=(0.9, 0.95), weight_decay=0.05),
-    paramwise_cfg=dict(flat_decay_mult=0.0))
+    paramwise_cfg=dict(flat_decay_mult=0.0),
+    # plain-dict parameter groups (compile=True needs them)
+    constructor='PlainGroupsOptimWrapperConstructor')
 param_scheduler = [
     dict(
         type='LinearWarmupLR',

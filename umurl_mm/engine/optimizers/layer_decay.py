@@ -4,7 +4,8 @@ from typing import List
 import torch.nn as nn
 from mmaction.registry import OPTIM_WRAPPER_CONSTRUCTORS
 from mmengine.logging import print_log
-from mmengine.optim import DefaultOptimWrapperConstructor
+
+from .plain_groups import PlainGroupsOptimWrapperConstructor
 
 #: parameters of layer 0: the token embeddings
 _EMBEDDINGS = ('backbone.joints_embed.', 'backbone.temp_embed',
@@ -22,7 +23,7 @@ def layer_id(name: str, num_layers: int) -> int:
 
 
 @OPTIM_WRAPPER_CONSTRUCTORS.register_module()
-class LayerDecayOptimWrapperConstructor(DefaultOptimWrapperConstructor):
+class LayerDecayOptimWrapperConstructor(PlainGroupsOptimWrapperConstructor):
     """Layer-wise learning-rate decay for a transformer backbone with
     ``blocks`` (MAMP's fine-tuning, after BEiT/MAE).
 

@@ -15,6 +15,12 @@ class LinearWarmupLR(LinearLR):
     reaches the peak one step early (at ``n - 1``) and cannot start at
     exactly 0.
 
+    Under ``torch.compile`` Adam and AdamW take their capturable form,
+    which divides by the step size: a learning rate of exactly 0 turns the
+    weights with zero gradients (e.g. attention key biases) into NaN. With
+    ``compile=True`` set ``start_factor=1e-8`` (the first update is then
+    1e-8 of the peak's instead of none).
+
     Args:
         optimizer: The wrapped optimizer.
         start_factor (float): Factor at ``begin``. Defaults to 0.

@@ -52,6 +52,8 @@ class MAMPPretrainer(BaseModel):
     """
     #: groups a test-time checkpoint may lack (features need no decoder)
     optional_checkpoint_groups = ('decoder', )
+    #: views per training sample (made in the data pipeline)
+    num_views = 1
 
     def __init__(self,
                  backbone: Dict,
@@ -96,7 +98,7 @@ class MAMPPretrainer(BaseModel):
         the token features averaged over persons, segments, joints and
         clips."""
         B, num_clips = inputs.shape[:2]
-        feat = self.backbone(inputs.flatten(0, 1)).mean((1, 3, 4))
+        feat = self.backbone.pooled(inputs.flatten(0, 1))
         return feat.view(B, num_clips, -1).mean(1)
 
     def forward_train(
@@ -147,7 +149,7 @@ class MAMPPretrainer(BaseModel):
             raise RuntimeError('this MAMPPretrainer was built without a '
                                'decoder (decoder=None): it can only extract '
                                'features')
-        if inputs.ndim != 6 or inputs.shape[1] != 1:
+        if inputs.ndim != 6 or inputs.shape[1] != self.num_views:
             raise ValueError(
                 'MAMP pre-training expects one view per sample, inputs (B, '
                 f'1, M, T, V, C), got {tuple(inputs.shape)}')

@@ -136,3 +136,9 @@ class MAMPEncoder(SkeletonEncoder):
         tokens = self.encode(self.embed(x.flatten(0, 1)))
         return tokens.view(N, M, self.num_segments, V, -1).permute(
             0, 1, 4, 2, 3)
+
+    def pooled(self, x: torch.Tensor) -> torch.Tensor:
+        """The clip feature of ``(N, M, T, V, C)`` joints: the tokens
+        averaged over persons, segments and joints, ``(N, D)`` (the linear
+        probe's and kNN's feature)."""
+        return self(x).mean((1, 3, 4))
