@@ -1,10 +1,11 @@
 """NTU RGB+D raw ``.skeleton`` files to MMAction2 PoseDataset annotations."""
 import os.path as osp
 import re
-from typing import Dict, Iterable, List, Optional
+from typing import Dict, Iterable, List, Optional, Tuple
 
 import numpy as np
 
+from ..mamp_preprocess import mamp_select_bodies
 from ..preprocessings import get_preprocessing
 
 #: Training subjects of the cross-subject benchmarks.
@@ -31,6 +32,51 @@ def parse_name(name: str) -> Dict[str, int]:
         setup=setup, camera=camera, subject=subject, rep=rep, action=action)
 
 
+def read_skeleton_frames(path: str) -> List[List[Tuple[str, np.ndarray]]]:
+    """Read an NTU ``.skeleton`` file frame by frame.
+
+    Args:
+        path (str): The ``.skeleton`` file.
+
+    Returns:
+        list: One list per frame of ``(bodyID, (25, 3) camera-space
+        coordinates)``, in the file's order.
+    """
+    try:
+        with open(path) as f:
+            lines = f.read().split('\n')
+    except (OSError, UnicodeDecodeError) as e:
+        raise ValueError(f'{path}: cannot read as a text .skeleton file '
+                         f'({type(e).__name__}: {e})') from e
+    row = 0
+    frames = []
+    try:
+        num_frames = int(lines[0])
+        row = 1
+        for t in range(num_frames):
+            num_bodies = int(lines[row])
+            row += 1
+            bodies = []
+            for m in range(num_bodies):
+                body_id = lines[row].split()[0]
+                num_joints = int(lines[row + 1])
+                if num_joints != 25:
+                    raise ValueError(
+                        f'{path}: frame {t}, body {m}: {num_joints} joints '
+                        f'(line {row + 2}); an NTU RGB+D .skeleton file has '
+                        '25 (Kinect v2)')
+                block = lines[row + 2:row + 2 + num_joints]
+                joints = np.array(' '.join(block).split(), np.float64)
+                bodies.append(
+                    (body_id, joints.reshape(num_joints, _JOINT_INFO)[:, :3]))
+                row += 2 + num_joints
+            frames.append(bodies)
+    except (ValueError, IndexError) as e:
+        raise ValueError(f'{path}: malformed .skeleton file near line '
+                         f'{row + 1} ({e})') from e
+    return frames
+
+
 def read_skeleton_file(path: str, max_bodies: int = 4) -> np.ndarray:
     """Read the joint coordinates of an NTU ``.skeleton`` file.
 
@@ -44,36 +90,11 @@ def read_skeleton_file(path: str, max_bodies: int = 4) -> np.ndarray:
     Returns:
         np.ndarray: ``(max_bodies, T, 25, 3)`` camera-space coordinates.
     """
-    try:
-        with open(path) as f:
-            lines = f.read().split('\n')
-    except (OSError, UnicodeDecodeError) as e:
-        raise ValueError(f'{path}: cannot read as a text .skeleton file '
-                         f'({type(e).__name__}: {e})') from e
-    row = 0
-    try:
-        num_frames = int(lines[0])
-        keypoint = np.zeros((max_bodies, num_frames, 25, 3), np.float32)
-        row = 1
-        for t in range(num_frames):
-            num_bodies = int(lines[row])
-            row += 1
-            for m in range(num_bodies):
-                num_joints = int(lines[row + 1])
-                if num_joints != 25:
-                    raise ValueError(
-                        f'{path}: frame {t}, body {m}: {num_joints} joints '
-                        f'(line {row + 2}); an NTU RGB+D .skeleton file has '
-                        '25 (Kinect v2)')
-                block = lines[row + 2:row + 2 + num_joints]
-                if m < max_bodies:
-                    joints = np.array(' '.join(block).split(), np.float64)
-                    joints = joints.reshape(num_joints, _JOINT_INFO)
-                    keypoint[m, t] = joints[:, :3]
-                row += 2 + num_joints
-    except (ValueError, IndexError) as e:
-        raise ValueError(f'{path}: malformed .skeleton file near line '
-                         f'{row + 1} ({e})') from e
+    frames = read_skeleton_frames(path)
+    keypoint = np.zeros((max_bodies, len(frames), 25, 3), np.float32)
+    for t, bodies in enumerate(frames):
+        for m, (_, joints) in enumerate(bodies[:max_bodies]):
+            keypoint[m, t] = joints
     return keypoint
 
 
@@ -116,7 +137,8 @@ def convert_ntu_skeletons(files: Iterable[str],
     """Convert raw NTU ``.skeleton`` files to a PoseDataset annotation dict.
 
     Each sequence gets UmURL's preprocessing (or the one ``preprocess``
-    names, e.g. MAMP's ``mamp``); ``total_frames`` is its valid frame
+    names; MAMP's ``mamp`` / ``mamp-ntu120`` select the actors first with
+    :func:`mamp_select_bodies`); ``total_frames`` is its valid frame
     count. Samples named in ``ignored`` (the official missing-skeleton
     list) are skipped, and so are samples of classes outside the benchmark
     (A061+ for NTU-60).
@@ -143,7 +165,10 @@ def convert_ntu_skeletons(files: Iterable[str],
         action = parse_name(name)['action']
         if name in ignored or action > max_action:
             continue
-        raw = read_skeleton_file(path)
+        if preprocess.startswith('mamp'):  # MAMP's actors, in order
+            raw = mamp_select_bodies(read_skeleton_frames(path), path)
+        else:
+            raw = read_skeleton_file(path)
         keypoint, frames = prepare(raw, 2, f'{path}: keypoint')
         annos.append(
             dict(
