@@ -92,8 +92,7 @@ def clips(N=2, M=2, T=120, V=25, seed=1):
     """``(N, C, T, V, M)`` official-layout clips with smooth motion; the
     second person of the second clip absent (zeros)."""
     g = torch.Generator().manual_seed(seed)
-    t = torch.linspace(0, 1, T, dtype=torch.float64)[None, None, :, None,
-                                                      None]
+    t = torch.linspace(0, 1, T, dtype=torch.float64).view(1, 1, T, 1, 1)
     base = torch.randn(N, 3, 1, V, M, generator=g, dtype=torch.float64)
     vel = torch.randn(N, 3, 1, V, M, generator=g, dtype=torch.float64)
     x = base + vel * torch.sin(3 * t * (1 + torch.arange(V)[:, None]))
@@ -217,7 +216,7 @@ def test_official_checkpoint_through_the_encoder_loaders(loaded, tmp_path):
         fc = 'fc' if 'Linear' in head else 'fc2'
         torch.testing.assert_close(
             getattr(recognizer.cls_head, fc).weight,
-            keys[f'head.fc.1.weight' if 'Linear' in head else
+            keys['head.fc.1.weight' if 'Linear' in head else
                  'head.fc2.weight'])
 
 

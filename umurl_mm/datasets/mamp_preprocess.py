@@ -26,10 +26,11 @@ def mamp_translate(keypoint: np.ndarray,
 
     Steps: keep the ``num_person`` most active bodies if there are more (in
     their order otherwise: :func:`mamp_select_bodies` orders NTU's actors),
-    drop frames in which every body is empty, subtract the layout's centre (joint 2 of NTU) of
-    person 0 in the first frame from every non-empty joint. A single person
-    leaves the other slots zero (MAMP's NTU-60 data) or, with
-    ``duplicate_single``, is copied into them (its NTU-120 data).
+    drop frames in which every body is empty, subtract the layout's centre
+    (joint 2 of NTU) of person 0 in the first frame from every non-empty
+    joint. A single person leaves the other slots zero (MAMP's NTU-60
+    data) or, with ``duplicate_single``, is copied into them (its NTU-120
+    data).
 
     Args:
         keypoint (np.ndarray): ``(M, T, V, 3)`` camera-space coordinates.

@@ -45,8 +45,9 @@ class TemporalCropResize(BaseTransform):
     the pre-training views); the crop is then linearly resampled
     to ``clip_len`` frames. In test mode the centre ``test_ratio`` of the
     valid sequence, frames ``[b, F - b)`` with ``b = int((1 - test_ratio)
-    * F / 2)``, is resampled (all of it by default; MAMP: 0.95). The time axis is ``keypoint.shape[-3]``, so both
-    ``(M, T, V, C)`` and ``(num_clips, M, T, V, C)`` layouts work.
+    * F / 2)``, is resampled (all of it by default; MAMP: 0.95). The time
+    axis is ``keypoint.shape[-3]``, so both ``(M, T, V, C)`` and
+    ``(num_clips, M, T, V, C)`` layouts work.
 
     Required Keys:
 
