@@ -1,5 +1,5 @@
 # MAMP kNN retrieval on utd-mhad (x-sub: odd subjects the gallery, even the
-# queries) of mamp_1xb32-100e_utd-mhad-xsub-keypoint-3d.py.
+# queries) of mamp_1xb32-400e_utd-mhad-xsub-keypoint-3d.py.
 _base_ = './mamp-knn_synthetic-xsub-keypoint-3d.py'
 
 skeleton = dict(layout='kinect_v1', num_person=1, clip_len=32)

@@ -1,9 +1,9 @@
 # MAMP linear probe on utd-mhad (27 actions, x-sub: odd / even subjects) of
-# mamp_1xb32-100e_utd-mhad-xsub-keypoint-3d.py.
+# mamp_1xb32-400e_utd-mhad-xsub-keypoint-3d.py.
 _base_ = './mamp-linear_1xb64-60e_synthetic-xsub-keypoint-3d.py'
 
 skeleton = dict(layout='kinect_v1', num_person=1, clip_len=32)
-pretrained = 'work_dirs/mamp_1xb32-100e_utd-mhad-xsub-keypoint-3d/epoch_100.pth'
+pretrained = 'work_dirs/mamp_1xb32-400e_utd-mhad-xsub-keypoint-3d/epoch_400.pth'
 ann_file = 'data/utd_mhad/utd_mhad_mamp.pkl'
 model = dict(
     backbone=dict(init_cfg=dict(checkpoint=pretrained)),
