@@ -7,7 +7,7 @@ import pytest
 from mmaction.registry import MODELS
 from mmengine.config import Config
 
-from tests.utils import REPO, run_tool
+from tests.utils import REPO, config_datasets, run_tool
 
 CONFIGS = sorted(glob.glob(f'{REPO}/configs/umurl/*.py') +
                  glob.glob(f'{REPO}/configs/umurl/benchmarks/*.py') +
@@ -35,11 +35,7 @@ def test_config_builds(path):
     model_cfg.backbone.pop('init_cfg', None)  # checkpoints are not here
     model = MODELS.build(model_cfg)
     assert model.backbone.out_channels == 2 * cfg.model.backbone.hidden_dim
-    loaders = [cfg.get(k) for k in ('train_dataloader', 'test_dataloader')]
-    datasets = []
-    for loader in filter(None, loaders):
-        ds = loader.dataset
-        datasets += ds.datasets if ds.type == 'ConcatDataset' else [ds]
+    datasets = config_datasets(cfg)
     assert datasets
     for ds in datasets:
         assert ds.type == 'UmURLPoseDataset' and ds.ann_file and ds.split

@@ -11,7 +11,7 @@ from mmaction.registry import MODELS, OPTIM_WRAPPER_CONSTRUCTORS
 from mmengine.config import Config
 from mmengine.registry import PARAM_SCHEDULERS
 
-from tests.utils import REPO
+from tests.utils import REPO, config_datasets
 from umurl_mm.skeleton_settings import apply_skeleton
 
 CONFIGS = sorted(glob.glob(f'{REPO}/configs/mamp/*.py') +
@@ -25,11 +25,7 @@ def test_config_builds(path):
     model_cfg.backbone.pop('init_cfg', None)  # checkpoints are not here
     model = MODELS.build(model_cfg)
     enc = model.backbone
-    loaders = [cfg.get(k) for k in ('train_dataloader', 'test_dataloader')]
-    datasets = []
-    for loader in filter(None, loaders):
-        ds = loader.dataset
-        datasets += ds.datasets if ds.type == 'ConcatDataset' else [ds]
+    datasets = config_datasets(cfg)
     assert datasets
     for ds in datasets:
         assert ds.type == 'UmURLPoseDataset' and ds.ann_file and ds.split

@@ -32,6 +32,18 @@ def tiny_options(ann_file, epochs, workers=0, batch=8):
     ]
 
 
+def config_datasets(cfg) -> list:
+    """The dataset configs of a config's training and test loaders (the
+    members of a ``ConcatDataset``)."""
+    datasets = []
+    for key in ('train_dataloader', 'test_dataloader'):
+        loader = cfg.get(key)
+        if loader:
+            ds = loader.dataset
+            datasets += ds.datasets if ds.type == 'ConcatDataset' else [ds]
+    return datasets
+
+
 def free_port() -> int:
     """A free TCP port on the loopback interface."""
     with socket.socket() as s:

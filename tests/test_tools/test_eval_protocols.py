@@ -34,6 +34,25 @@ def loaders(ann, *names, split=('xsub_train', 'xsub_val')):
     return opts
 
 
+def resume_equals_straight(config, opts, tmp_path):
+    """Train one epoch, resume to two, train two straight: the weights
+    must be equal bitwise. Returns the resumed run's last checkpoint."""
+    work = str(tmp_path / 'pre')
+    run('tools/train.py', config, '--work-dir', work, '--cfg-options',
+        *opts, 'train_cfg.max_epochs=1')
+    run('tools/train.py', config, '--work-dir', work, '--resume',
+        '--cfg-options', *opts, 'train_cfg.max_epochs=2')
+    straight = str(tmp_path / 'straight')
+    run('tools/train.py', config, '--work-dir', straight, '--cfg-options',
+        *opts, 'train_cfg.max_epochs=2')
+    resumed = torch.load(f'{work}/epoch_2.pth', weights_only=False)
+    direct = torch.load(f'{straight}/epoch_2.pth', weights_only=False)
+    for key, value in direct['state_dict'].items():
+        torch.testing.assert_close(resumed['state_dict'][key], value,
+                                   rtol=0, atol=0, msg=key)
+    return f'{work}/epoch_2.pth'
+
+
 def classifier_opts(ann, ckpt, epochs):
     names = ('train_dataloader', 'val_dataloader', 'test_dataloader')
     return SMALL + loaders(

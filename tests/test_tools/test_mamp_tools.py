@@ -5,7 +5,8 @@ import json
 
 import torch
 
-from tests.test_tools.test_eval_protocols import loaders, run
+from tests.test_tools.test_eval_protocols import (
+    loaders, resume_equals_straight, run)
 
 C = 'configs/mamp/'
 PRE = C + 'mamp_1xb64-60e_synthetic-xsub-keypoint-3d.py'
@@ -29,23 +30,10 @@ def classifier(tiny_pkl, ckpt):
 
 
 def test_mamp_pretrain_resume_linear_finetune_knn(tiny_pkl, tmp_path):
-    work = str(tmp_path / 'pre')
     opts = [*TINY, *loaders(tiny_pkl, 'train_dataloader'),
             'default_hooks.checkpoint.interval=1',
             'default_hooks.checkpoint.max_keep_ckpts=3']
-    run('tools/train.py', PRE, '--work-dir', work, '--cfg-options', *opts,
-        'train_cfg.max_epochs=1')
-    run('tools/train.py', PRE, '--work-dir', work, '--resume',
-        '--cfg-options', *opts, 'train_cfg.max_epochs=2')
-    straight = str(tmp_path / 'straight')
-    run('tools/train.py', PRE, '--work-dir', straight, '--cfg-options',
-        *opts, 'train_cfg.max_epochs=2')
-    resumed = torch.load(f'{work}/epoch_2.pth', weights_only=False)
-    direct = torch.load(f'{straight}/epoch_2.pth', weights_only=False)
-    for key, value in direct['state_dict'].items():
-        torch.testing.assert_close(resumed['state_dict'][key], value,
-                                   rtol=0, atol=0, msg=key)
-    ckpt = f'{work}/epoch_2.pth'
+    ckpt = resume_equals_straight(PRE, opts, tmp_path)
     lin = str(tmp_path / 'lin')
     run('tools/train.py', LIN, '--work-dir', lin, '--cfg-options',
         *classifier(tiny_pkl, ckpt), 'model.cls_head.in_channels=16')

@@ -11,9 +11,8 @@ from typing import Dict, List, Sequence, Tuple, Union
 
 import numpy as np
 
-from .layout import NTU_LAYOUT, SkeletonLayout, get_layout
-from .preprocess import select_active_bodies
-from .skeleton import check_keypoint
+from .layout import NTU_LAYOUT, SkeletonLayout
+from .preprocess import check_3d, select_active_bodies
 
 
 def mamp_translate(keypoint: np.ndarray,
@@ -48,12 +47,7 @@ def mamp_translate(keypoint: np.ndarray,
         tuple[np.ndarray, int]: ``(num_person, F, V, 3)`` float32 array and
         the frame count F.
     """
-    layout = get_layout(layout)
-    if layout.num_coords != 3:
-        raise ValueError(f'{where}: mamp_translate is for 3D layouts; '
-                         f'{layout.name!r} is 2D')
-    check_keypoint(keypoint, where, num_joints=layout.num_joints,
-                   layout=layout.name)
+    layout = check_3d(keypoint, where, layout, 'mamp_translate')
     kp = keypoint.astype(np.float64)
     if len(kp) > num_person:
         kp = select_active_bodies(kp, num_person)

@@ -107,6 +107,20 @@ def rotation_to_x(vec: np.ndarray) -> np.ndarray:
     return np.eye(3) + sin * K + (1 - cos) * K @ K
 
 
+def check_3d(keypoint: np.ndarray, where: str,
+             layout: Union[str, dict, SkeletonLayout],
+             user: str) -> SkeletonLayout:
+    """The 3D layout, after checking ``keypoint`` against it (a 2D layout
+    is an error naming ``user``, the function that needs 3D)."""
+    layout = get_layout(layout)
+    if layout.num_coords != 3:
+        raise ValueError(f'{where}: {user} is for 3D layouts; '
+                         f'{layout.name!r} is 2D (use normalize_2d)')
+    check_keypoint(keypoint, where, num_joints=layout.num_joints,
+                   layout=layout.name)
+    return layout
+
+
 def umurl_normalize(
         keypoint: np.ndarray,
         num_person: int = 2,
@@ -130,12 +144,7 @@ def umurl_normalize(
         tuple[np.ndarray, int]: ``(num_person, F, V, 3)`` float32 array and
         the valid frame count F.
     """
-    layout = get_layout(layout)
-    if layout.num_coords != 3:
-        raise ValueError(f'{where}: umurl_normalize is for 3D layouts; '
-                         f'{layout.name!r} is 2D (use normalize_2d)')
-    check_keypoint(keypoint, where, num_joints=layout.num_joints,
-                   layout=layout.name)
+    layout = check_3d(keypoint, where, layout, 'umurl_normalize')
     kp = select_active_bodies(keypoint.astype(np.float64), num_person)
     kp, num_frames = loop_pad(kp)
     if num_frames == 0:

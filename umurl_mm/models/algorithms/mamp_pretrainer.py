@@ -1,16 +1,16 @@
-from typing import Dict, List, Optional, Tuple, Union
+from typing import Dict, List, Optional, Tuple
 
 import torch
 from mmaction.registry import MODELS
-from mmengine.model import BaseModel
 
 from ..losses.mamp_loss import regression_target
 from ..utils import full_precision
 from ..utils.motion_masking import motion_aware_masking, motion_prior
+from .base_pretrainer import BasePretrainer
 
 
 @MODELS.register_module()
-class MAMPPretrainer(BaseModel):
+class MAMPPretrainer(BasePretrainer):
     """MAMP masked motion prediction (and feature extraction).
 
     Mao et al., *Masked Motion Predictors are Strong 3D Action
@@ -65,12 +65,7 @@ class MAMPPretrainer(BaseModel):
                  normalize_target: bool = True,
                  data_preprocessor: Optional[Dict] = None,
                  init_cfg: Optional[Dict] = None) -> None:
-        if data_preprocessor is None:
-            data_preprocessor = dict(type='ActionDataPreprocessor')
-        if isinstance(data_preprocessor, dict):  # from MMAction2's registry
-            data_preprocessor = MODELS.build(data_preprocessor)
-        super().__init__(
-            data_preprocessor=data_preprocessor, init_cfg=init_cfg)
+        super().__init__(data_preprocessor, init_cfg)
         if not 0 < mask_ratio < 1:
             raise ValueError(f'mask_ratio must be in (0, 1), got '
                              f'{mask_ratio}')
@@ -155,23 +150,3 @@ class MAMPPretrainer(BaseModel):
                 f'1, M, T, V, C), got {tuple(inputs.shape)}')
         self.backbone.check_input(inputs[:, 0])
         return self.loss_module(*self.forward_train(inputs.flatten(0, 2)))
-
-    def predict(self, inputs: torch.Tensor, data_samples: List) -> List:
-        """Attach each sample's feature as ``feature`` (``(D,)``)."""
-        feats = self.extract_feat(inputs)
-        for sample, feat in zip(data_samples, feats):
-            sample.set_field(feat.detach(), 'feature')
-        return data_samples
-
-    def forward(self,
-                inputs: torch.Tensor,
-                data_samples: Optional[List] = None,
-                mode: str = 'tensor') -> Union[Dict, List, torch.Tensor]:
-        """Dispatch on ``mode``: ``loss``, ``predict`` or ``tensor``."""
-        if mode == 'loss':
-            return self.loss(inputs, data_samples)
-        if mode == 'predict':
-            return self.predict(inputs, data_samples)
-        if mode == 'tensor':
-            return self.extract_feat(inputs)
-        raise RuntimeError(f'invalid mode "{mode}"')

@@ -1,16 +1,16 @@
-from typing import Dict, List, Optional, Sequence, Union
+from typing import Dict, List, Optional, Sequence
 
 import torch
 import torch.nn as nn
 from mmaction.registry import MODELS
-from mmengine.model import BaseModel
 
 from ..data_preprocessors import UmURLViewPreprocessor
 from ..utils import check_modalities, gather_with_grad, view_modalities
+from .base_pretrainer import BasePretrainer
 
 
 @MODELS.register_module()
-class UmURLPretrainer(BaseModel):
+class UmURLPretrainer(BasePretrainer):
     """UmURL self-supervised pre-training (and feature extraction).
 
     Sun et al., *Unified Multi-modal Unsupervised Representation Learning
@@ -56,12 +56,7 @@ class UmURLPretrainer(BaseModel):
                  eval_modalities: Optional[Sequence[str]] = None,
                  data_preprocessor: Optional[Dict] = None,
                  init_cfg: Optional[Dict] = None) -> None:
-        if data_preprocessor is None:
-            data_preprocessor = dict(type='ActionDataPreprocessor')
-        if isinstance(data_preprocessor, dict):  # from MMAction2's registry
-            data_preprocessor = MODELS.build(data_preprocessor)
-        super().__init__(
-            data_preprocessor=data_preprocessor, init_cfg=init_cfg)
+        super().__init__(data_preprocessor, init_cfg)
         self.backbone = MODELS.build(backbone)
         self.modalities = self.backbone.modalities
         self.build_heads(projector, loss)
@@ -143,31 +138,3 @@ class UmURLPretrainer(BaseModel):
         z = gather_with_grad(torch.stack(z, 1)).unbind(1)
         return self.loss_module(dict(zip(names, z[:len(names)])),
                                 dict(zip(names, z[len(names):])))
-
-    def predict(self, inputs: torch.Tensor, data_samples: List) -> List:
-        """Attach each sample's representation as ``feature``.
-
-        Args:
-            inputs (torch.Tensor): ``(B, num_clips, M, T, V, C)``.
-            data_samples (list): The samples' data elements.
-
-        Returns:
-            list: ``data_samples`` with ``feature`` set (``(2H,)`` each).
-        """
-        feats = self.extract_feat(inputs)
-        for sample, feat in zip(data_samples, feats):
-            sample.set_field(feat.detach(), 'feature')
-        return data_samples
-
-    def forward(self,
-                inputs: torch.Tensor,
-                data_samples: Optional[List] = None,
-                mode: str = 'tensor') -> Union[Dict, List, torch.Tensor]:
-        """Dispatch on ``mode``: ``loss``, ``predict`` or ``tensor``."""
-        if mode == 'loss':
-            return self.loss(inputs, data_samples)
-        if mode == 'predict':
-            return self.predict(inputs, data_samples)
-        if mode == 'tensor':
-            return self.extract_feat(inputs)
-        raise RuntimeError(f'invalid mode "{mode}"')

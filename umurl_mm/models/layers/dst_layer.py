@@ -4,15 +4,7 @@ import torch
 import torch.nn as nn
 from mmcv.cnn.bricks import DropPath
 
-
-class Mlp(nn.Sequential):
-    """Linear (H -> ratio H) -> GELU -> Linear (ratio H -> H)."""
-
-    def __init__(self, dim: int, ratio: int = 2) -> None:
-        super().__init__()
-        self.fc1 = nn.Linear(dim, ratio * dim)
-        self.act = nn.GELU()
-        self.fc2 = nn.Linear(ratio * dim, dim)
+from .mlp import Mlp
 
 
 class _AttentionBlock(nn.Module):

@@ -5,6 +5,8 @@ import torch.nn as nn
 import torch.nn.functional as F
 from mmcv.cnn.bricks import DropPath
 
+from .mlp import Mlp
+
 
 class Attention(nn.Module):
     """Multi-head self-attention: one ``qkv`` projection, scaled dot
@@ -32,16 +34,6 @@ class Attention(nn.Module):
                                                                 4)
         out = F.scaled_dot_product_attention(q, k, v)  # scale head_dim^-0.5
         return self.proj(out.transpose(1, 2).reshape(N, L, D))
-
-
-class Mlp(nn.Sequential):
-    """``fc1`` (dim -> ratio dim) -> GELU (erf) -> ``fc2``."""
-
-    def __init__(self, dim: int, ratio: int = 4) -> None:
-        super().__init__()
-        self.fc1 = nn.Linear(dim, ratio * dim)
-        self.act = nn.GELU()
-        self.fc2 = nn.Linear(ratio * dim, dim)
 
 
 class ViTBlock(nn.Module):
