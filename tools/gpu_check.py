@@ -46,7 +46,7 @@ LIN = C + 'benchmarks/umurl-linear_1xb64-60e_synthetic-xsub-keypoint-3d.py'
 KNN = C + 'benchmarks/umurl-knn_synthetic-xsub-keypoint-3d.py'
 FULL = C + 'umurl_4xb128-451e_ntu60-xsub-keypoint-3d.py'
 USDRL_PRE = 'configs/usdrl/usdrl_1xb64-40e_synthetic-xsub-keypoint-3d.py'
-MAMP_PRE = 'configs/mamp/mamp_1xb64-60e_synthetic-xsub-keypoint-3d.py'
+MAMP_PRE = 'configs/mamp/mamp_1xb64-150e_synthetic-xsub-keypoint-3d.py'
 TINY = ['model.backbone.hidden_dim=16', 'model.projector.in_channels=32',
         'model.projector.hidden_channels=32',
         'model.projector.out_channels=24']

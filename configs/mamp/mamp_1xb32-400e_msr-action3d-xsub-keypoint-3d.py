@@ -4,7 +4,7 @@
 # this small); minutes on 2 CPU cores. Data:
 # python tools/data/kinect_v1_to_pkl.py msr_action3d SRC \
 #     data/msr_action3d/msr_action3d_mamp.pkl --preprocess mamp
-_base_ = './mamp_1xb64-60e_synthetic-xsub-keypoint-3d.py'
+_base_ = './mamp_1xb64-150e_synthetic-xsub-keypoint-3d.py'
 
 skeleton = dict(layout='kinect_v1', num_person=1, clip_len=16)
 train_dataloader = dict(

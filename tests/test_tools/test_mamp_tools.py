@@ -9,7 +9,7 @@ from tests.test_tools.test_eval_protocols import (
     loaders, resume_equals_straight, run)
 
 C = 'configs/mamp/'
-PRE = C + 'mamp_1xb64-60e_synthetic-xsub-keypoint-3d.py'
+PRE = C + 'mamp_1xb64-150e_synthetic-xsub-keypoint-3d.py'
 LIN = C + 'benchmarks/mamp-linear_1xb64-60e_synthetic-xsub-keypoint-3d.py'
 KNN = C + 'benchmarks/mamp-knn_synthetic-xsub-keypoint-3d.py'
 FT = C + 'benchmarks/mamp-finetune_2xb24-100e_ntu60-xsub-keypoint-3d.py'

@@ -1,5 +1,5 @@
 # MAMP kNN retrieval on the synthetic set (small encoder of
-# mamp_1xb64-60e_synthetic-xsub-keypoint-3d.py).
+# mamp_1xb64-150e_synthetic-xsub-keypoint-3d.py).
 _base_ = [
     '../../_base_/models/mamp_knn.py', '../../_base_/datasets/mamp_knn.py',
     '../../_base_/default_runtime.py'

@@ -1,13 +1,13 @@
 # MAMP linear probe on the synthetic set (small encoder of
-# mamp_1xb64-60e_synthetic-xsub-keypoint-3d.py); minutes on 2 CPU cores.
+# mamp_1xb64-150e_synthetic-xsub-keypoint-3d.py); minutes on 2 CPU cores.
 _base_ = [
     '../../_base_/models/mamp_linear.py', '../../_base_/datasets/mamp_eval.py',
     '../../_base_/schedules/sgd_100e_mamp_linear.py'
 ]
 
 skeleton = dict(clip_len=32)
-pretrained = ('work_dirs/mamp_1xb64-60e_synthetic-xsub-keypoint-3d/'
-              'epoch_60.pth')
+pretrained = ('work_dirs/mamp_1xb64-150e_synthetic-xsub-keypoint-3d/'
+              'epoch_150.pth')
 ann_file = 'data/synthetic/synthetic_3d_mamp.pkl'
 model = dict(
     backbone=dict(

@@ -1,5 +1,6 @@
 # Small MAMP pre-training on the generated synthetic set (32-frame views,
-# D = 128, 4 blocks; decoder D = 64, 1 block); minutes on 2 CPU cores.
+# D = 128, 4 blocks; decoder D = 64, 1 block; 150 epochs); minutes on 2
+# CPU cores.
 # Data: python tools/data/gen_synthetic.py --mamp \
 #     --out data/synthetic/synthetic_3d_mamp.pkl
 _base_ = [
@@ -17,13 +18,13 @@ train_dataloader = dict(
     dataset=dict(
         ann_file='data/synthetic/synthetic_3d_mamp.pkl', split='xsub_train'))
 param_scheduler = [
-    dict(type='LinearWarmupLR', by_epoch=True, begin=0, end=5,
+    dict(type='LinearWarmupLR', by_epoch=True, begin=0, end=10,
          convert_to_iter_based=True),
-    dict(type='CosineAnnealingLR', T_max=55, eta_min_ratio=0.5,
-         by_epoch=True, begin=5, end=60, convert_to_iter_based=True)
+    dict(type='CosineAnnealingLR', T_max=140, eta_min_ratio=0.5,
+         by_epoch=True, begin=10, end=150, convert_to_iter_based=True)
 ]
-train_cfg = dict(max_epochs=60)
+train_cfg = dict(max_epochs=150)
 default_hooks = dict(
-    logger=dict(interval=5), checkpoint=dict(interval=60, max_keep_ckpts=1))
+    logger=dict(interval=5), checkpoint=dict(interval=50, max_keep_ckpts=1))
 auto_scale_lr = dict(base_batch_size=64)
 randomness = dict(seed=0)
