@@ -1,10 +1,11 @@
-"""Convert an official UmURL or USDRL checkpoint to this plugin's format.
+"""Convert an official UmURL, USDRL or MAMP checkpoint to this plugin's
+format.
 
-A pre-training checkpoint becomes a ``UmURLPretrainer`` (or
-``USDRLPretrainer``) state dict (``backbone.*``, ``projectors.*``) usable
-with ``load_from`` or a backbone
+A pre-training checkpoint becomes a ``UmURLPretrainer`` (``USDRLPretrainer``,
+``MAMPPretrainer``) state dict (``backbone.*``, ``projectors.*`` or
+``decoder.*``) usable with ``load_from`` or a backbone
 ``init_cfg=dict(type='UmURLPretrained', checkpoint=...)``; a linear-evaluation
-checkpoint becomes a ``RecognizerGCN`` + ``GCNHead`` one.
+(or MAMP fine-tuning) checkpoint becomes a ``RecognizerGCN`` one.
 """
 import argparse
 

@@ -9,6 +9,7 @@ import torch
 from mmaction.registry import MODELS
 
 from tests import reference_mamp as ref
+from tests.utils import run_tool
 from umurl_mm.checkpoint import (convert_mamp_official_state_dict,
                                  load_encoder, load_model_checkpoint)
 from umurl_mm.models import MAMPEncoder, MAMPPretrainer
@@ -173,9 +174,15 @@ def test_target_and_loss_equal_the_reference_in_float64(loaded):
 
 
 def test_official_checkpoint_through_the_encoder_loaders(loaded, tmp_path):
-    """``UmURLPretrained`` (prefix ``backbone.``) and a linear-probe /
-    fine-tune checkpoint into ``RecognizerGCN``."""
+    """``UmURLPretrained`` (prefix ``backbone.``), the conversion tool,
+    and a linear-probe / fine-tune checkpoint into ``RecognizerGCN``."""
     model, state, path = loaded
+    dst = str(tmp_path / 'converted.pth')
+    proc = run_tool('tools/convert_official_ckpt.py', path, dst)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    converted = torch.load(dst, weights_only=True)
+    converted = converted.get('state_dict', converted)
+    assert set(converted) == set(model.state_dict())
     enc = MAMPEncoder().double()
     load_encoder(enc, path)
     for k, v in enc.state_dict().items():
