@@ -2,7 +2,7 @@
 # queries) of mamp_1xb32-400e_msr-action3d-xsub-keypoint-3d.py.
 _base_ = './mamp-knn_synthetic-xsub-keypoint-3d.py'
 
-skeleton = dict(layout='kinect_v1', num_person=1, clip_len=16)
+skeleton = dict(layout='kinect_v1', num_person=1, clip_len=32)
 ann_file = 'data/msr_action3d/msr_action3d_mamp.pkl'
 test_dataloader = dict(dataset=dict(datasets=[
     dict(type={{_base_.dataset_type}}, ann_file=ann_file, split='xsub_train',

@@ -2,7 +2,7 @@
 # mamp_1xb32-400e_msr-action3d-xsub-keypoint-3d.py.
 _base_ = './mamp-linear_1xb64-60e_synthetic-xsub-keypoint-3d.py'
 
-skeleton = dict(layout='kinect_v1', num_person=1, clip_len=16)
+skeleton = dict(layout='kinect_v1', num_person=1, clip_len=32)
 pretrained = 'work_dirs/mamp_1xb32-400e_msr-action3d-xsub-keypoint-3d/epoch_400.pth'
 ann_file = 'data/msr_action3d/msr_action3d_mamp.pkl'
 model = dict(
