@@ -32,9 +32,9 @@ def test_the_real_data_configs_say_the_skeleton_once():
     names = {p.rsplit('/', 1)[1] for p in SKELETON_CONFIGS}
     sets = ('utd-mhad', 'msr-action3d', 'nw-ucla')
     real = {n for n in names if any(s in n for s in sets)}
-    # UmURL and USDRL: 3 sets, MAMP: 2, x (pre-training, linear, kNN); the
+    # 3 sets x (pre-training, linear, kNN) x 3 methods; the
     # rest are MAMP's synthetic trio, which sets only its clip length
-    assert len(real) == 24
+    assert len(real) == 27
     assert {n for n in names - real if 'synthetic' in n} == names - real
     for path in SKELETON_CONFIGS:
         text = open(path).read()
