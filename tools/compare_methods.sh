@@ -14,13 +14,20 @@ METHODS=${METHODS:-umurl usdrl mamp}
 OUT=work_dirs/compare${DATA:+_$SET}.txt
 mkdir -p work_dirs
 : > "$OUT.part"
+name=${SET//_/-}
 for m in $METHODS; do
     METHOD=$m bash tools/run_demo.sh
     suffix=$([ "$m" = umurl ] && echo "" || echo "_$m")
-    work=work_dirs/demo$suffix${DATA:+_$SET}
-    name=${SET//_/-}
+    { echo "== $m"; cat "work_dirs/demo$suffix${DATA:+_$SET}/results.txt"; } \
+        >> "$OUT.part"
+done
+# The step benchmarks back to back, after the demos, so that the three
+# are timed under the same conditions.
+echo "== pre-training step, torch threads: $(python -c \
+    'import torch; print(torch.get_num_threads())')" >> "$OUT.part"
+for m in $METHODS; do
     pre=$(ls configs/$m/${m}_*_$name-xsub-keypoint-3d.py | head -1)
-    { echo "== $m ($(basename "$pre"))"; cat "$work/results.txt"
+    { echo "$m ($(basename "$pre"))"
       python tools/benchmark_pretrain.py "$pre" --iters 5 --warmup 2 \
           | grep -E 'parameters|ours'; } >> "$OUT.part"
 done
