@@ -27,3 +27,14 @@ def tiny_pkl(tmp_path_factory):
     path = str(tmp_path_factory.mktemp('data') / 'tiny.pkl')
     mmengine.dump(data, path)
     return path
+
+
+@pytest.fixture(scope='session')
+def tiny_pkl_mamp(tmp_path_factory):
+    """The small synthetic set as MAMP prepares data (translated only)."""
+    data = make_synthetic_dataset(
+        num_subjects=4, num_reps=1, num_classes=4, train_subjects=3,
+        preprocess='mamp')
+    path = str(tmp_path_factory.mktemp('data_mamp') / 'tiny_mamp.pkl')
+    mmengine.dump(data, path)
+    return path

@@ -10,9 +10,13 @@ from tests.utils import REPO
 from umurl_mm.datasets.layout import get_layout
 from umurl_mm.skeleton_settings import TAKES, apply_skeleton
 
+ALL_CONFIGS = sorted(
+    p for p in glob.glob(f'{REPO}/configs/**/*.py', recursive=True)
+    if '/_base_/' not in p)
+# the leaves that say their skeleton (the preparation alone aside)
 SKELETON_CONFIGS = [
-    p for p in sorted(glob.glob(f'{REPO}/configs/**/*.py', recursive=True))
-    if 'skeleton = dict(' in open(p).read()
+    p for p in ALL_CONFIGS if 'skeleton = dict(' in open(p).read()
+    and 'skeleton = dict(preprocess=' not in open(p).read()
 ]
 
 
@@ -65,10 +69,26 @@ def test_every_component_follows_the_skeleton(path):
 
 
 def test_a_config_without_skeleton_is_unchanged():
-    path = (f'{REPO}/configs/umurl/'
-            'umurl_1xb64-40e_synthetic-xsub-keypoint-3d.py')
-    before = Config.fromfile(path).to_dict()
-    assert apply_skeleton(Config.fromfile(path)).to_dict() == before
+    cfg = dict(model=dict(type='UmURL', layout='nturgb+d'),
+               train_dataloader=dict(dataset=dict(type='UmURLPoseDataset')))
+    assert apply_skeleton(Config(cfg)).to_dict() == cfg
+
+
+def test_every_dataset_checks_its_methods_preparation():
+    """The method's bases name the preparation its data must have had;
+    MAMP's NTU-120 and PKU-MMD leaves name their own."""
+    for path in ALL_CONFIGS:
+        cfg = apply_skeleton(Config.fromfile(path))
+        name = path.rsplit('/', 1)[1]
+        if '/mamp/' in path:
+            want = 'mamp-ntu120' if 'ntu120' in name and 'to-pku2' \
+                not in name else 'mamp-pku' if 'pku' in name else 'mamp'
+        else:
+            want = 'umurl'
+        datasets = [n for n in components(cfg.to_dict())
+                    if n['type'] == 'UmURLPoseDataset']
+        for node in datasets:
+            assert node['preprocess'] == want, (name, node.get('ann_file'))
 
 
 def test_bad_settings_and_layout_files(tmp_path):
@@ -76,6 +96,9 @@ def test_bad_settings_and_layout_files(tmp_path):
         apply_skeleton(Config(dict(skeleton=dict(persons=1))))
     with pytest.raises(ValueError, match="unknown skeleton layout 'kinect'"):
         apply_skeleton(Config(dict(skeleton=dict(layout='kinect'))))
+    with pytest.raises(ValueError, match="preprocess must be one of .*"
+                       "'umurl'.*, got 'mamp2'"):
+        apply_skeleton(Config(dict(skeleton=dict(preprocess='mamp2'))))
     spec = dict(joints=4, bone_pairs=[[1, 1], [2, 1], [3, 1], [4, 3]],
                 center=[0], shoulders=[1, 2], num_coords=3)
     (tmp_path / 'mocap.json').write_text(json.dumps(spec))

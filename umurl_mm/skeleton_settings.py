@@ -14,7 +14,13 @@ writes each setting into every component of the config that takes it:
 - ``num_person``: the same, and ``FormatGCNInput`` in every pipeline;
 - ``clip_len``: the frames of the pre-training views
   (``UmURLViewPreprocessor``, ``MultiView``), of the evaluation input
-  (``TemporalCropResize``) and the encoders' ``num_frames``.
+  (``TemporalCropResize``) and the encoders' ``num_frames``;
+- ``preprocess``: the preparation the data must have had
+  (:data:`~umurl_mm.datasets.preprocessings.PREPROCESSINGS`: ``umurl``,
+  ``mamp``, ...), checked by every ``UmURLPoseDataset`` against the one
+  its file records. The method's dataset bases set it (UmURL and USDRL
+  ``umurl``, MAMP ``mamp``); a leaf overrides it where its data differs
+  (MAMP's NTU-120 ``mamp-ntu120``, PKU-MMD ``mamp-pku``).
 
 A setting the dict leaves out is left as the bases have it (NTU RGB+D, two
 persons, 64 frames). Code that builds a Runner from such a config itself
@@ -37,7 +43,8 @@ TAKES: Dict[str, Dict[str, str]] = {
                         clip_len='num_frames'),
     'STTR': dict(layout='layout', num_person='num_person',
                  clip_len='num_frames'),
-    'UmURLPoseDataset': dict(layout='layout', num_person='num_person'),
+    'UmURLPoseDataset': dict(layout='layout', num_person='num_person',
+                             preprocess='preprocess'),
     'UmURLPreNormalize': dict(layout='layout', num_person='num_person'),
     'UmURLPreNormalize2D': dict(layout='layout', num_person='num_person'),
     'FormatGCNInput': dict(num_person='num_person'),
@@ -45,7 +52,7 @@ TAKES: Dict[str, Dict[str, str]] = {
     'MultiView': dict(clip_len='clip_len'),
     'TemporalCropResize': dict(clip_len='clip_len'),
 }
-SETTINGS = ('layout', 'num_person', 'clip_len')
+SETTINGS = ('layout', 'num_person', 'clip_len', 'preprocess')
 
 
 def apply_skeleton(cfg: Config) -> Config:
@@ -72,6 +79,9 @@ def apply_skeleton(cfg: Config) -> Config:
     if 'layout' in skeleton:
         from .datasets.layout import get_layout
         get_layout(skeleton['layout'])  # a clear error before any work
+    if 'preprocess' in skeleton:
+        from .datasets.preprocessings import get_preprocessing
+        get_preprocessing(skeleton['preprocess'])
     for key, value in cfg.items():
         if key != 'skeleton':
             _apply(value, skeleton)

@@ -7,6 +7,8 @@ _base_ = [
     '../_base_/schedules/adamw_400e_warmup.py', '../_base_/default_runtime.py'
 ]
 
+skeleton = dict(preprocess='mamp-ntu120')
+
 model = dict(decoder=dict(depth=5), tau=0.75)
 train_dataloader = dict(
     dataset=dict(ann_file='data/ntu120/ntu120_3d_mamp.pkl', split='xset_train'))

@@ -7,6 +7,8 @@ _base_ = [
     '../_base_/schedules/adamw_400e_warmup.py', '../_base_/default_runtime.py'
 ]
 
+skeleton = dict(preprocess='mamp-pku')
+
 model = dict(decoder=dict(depth=5), tau=0.8)
 train_dataloader = dict(
     dataset=dict(ann_file='data/pku_mmd2/pku2_3d_mamp.pkl', split='xsub_train'))

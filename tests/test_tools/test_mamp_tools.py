@@ -20,8 +20,8 @@ TINY = ENCODER + ['model.decoder.embed_dims=8', 'model.decoder.depth=1',
 NAMES = ('train_dataloader', 'val_dataloader', 'test_dataloader')
 
 
-def classifier(tiny_pkl, ckpt):
-    return [*ENCODER, *loaders(tiny_pkl, *NAMES,
+def classifier(tiny_pkl_mamp, ckpt):
+    return [*ENCODER, *loaders(tiny_pkl_mamp, *NAMES,
                                split=('xsub_train', 'xsub_val', 'xsub_val')),
             'model.cls_head.num_classes=4',
             *[f'{n}.dataset.num_classes=4' for n in NAMES],
@@ -29,17 +29,17 @@ def classifier(tiny_pkl, ckpt):
             'train_cfg.max_epochs=2', 'train_cfg.val_interval=2']
 
 
-def test_mamp_pretrain_resume_linear_finetune_knn(tiny_pkl, tmp_path):
-    opts = [*TINY, *loaders(tiny_pkl, 'train_dataloader'),
+def test_mamp_pretrain_resume_linear_finetune_knn(tiny_pkl_mamp, tmp_path):
+    opts = [*TINY, *loaders(tiny_pkl_mamp, 'train_dataloader'),
             'default_hooks.checkpoint.interval=1',
             'default_hooks.checkpoint.max_keep_ckpts=3']
     ckpt = resume_equals_straight(PRE, opts, tmp_path)
     lin = str(tmp_path / 'lin')
     run('tools/train.py', LIN, '--work-dir', lin, '--cfg-options',
-        *classifier(tiny_pkl, ckpt), 'model.cls_head.in_channels=16')
+        *classifier(tiny_pkl_mamp, ckpt), 'model.cls_head.in_channels=16')
     ft = str(tmp_path / 'ft')
     out = run('tools/train.py', FT, '--work-dir', ft, '--cfg-options',
-              *classifier(tiny_pkl, ckpt), 'model.backbone.num_frames=32',
+              *classifier(tiny_pkl_mamp, ckpt), 'model.backbone.num_frames=32',
               'model.cls_head.in_channels=400',
               *[f'{n}.dataset.pipeline.1.clip_len=32' for n in NAMES],
               'train_dataloader.dataset.pipeline.1.min_len=32')
@@ -49,13 +49,13 @@ def test_mamp_pretrain_resume_linear_finetune_knn(tiny_pkl, tmp_path):
     knn = str(tmp_path / 'knn')
     run('tools/test.py', KNN, ckpt, '--work-dir', knn, '--cfg-options',
         *ENCODER,
-        *[f'test_dataloader.dataset.datasets.{i}.ann_file={tiny_pkl}'
+        *[f'test_dataloader.dataset.datasets.{i}.ann_file={tiny_pkl_mamp}'
           for i in range(2)], 'test_dataloader.num_workers=0')
     metrics = json.load(open(f'{knn}/test_metrics.json'))
     assert 0 <= metrics['knn/top1'] <= 1
 
 
-def test_mamp_compiled_trains_like_eager(tmp_path, tiny_pkl):
+def test_mamp_compiled_trains_like_eager(tmp_path, tiny_pkl_mamp):
     """mmengine's ``compile`` (aot_eager: Dynamo and AOTAutograd as
     inductor's would trace, no kernels) on MAMP, whose forward draws the
     masking noise, with parameter-wise weight decay (plain-dict groups):
@@ -67,7 +67,7 @@ def test_mamp_compiled_trains_like_eager(tmp_path, tiny_pkl):
         opt = opt + ['param_scheduler.0.start_factor=1e-8']
         work = str(tmp_path / name)
         run('tools/train.py', PRE, '--work-dir', work, '--cfg-options',
-            *TINY, *loaders(tiny_pkl, 'train_dataloader'),
+            *TINY, *loaders(tiny_pkl_mamp, 'train_dataloader'),
             'train_cfg.max_epochs=1', 'default_hooks.logger.interval=1',
             *opt)
         path = glob.glob(f'{work}/*/vis_data/scalars.json')[0]

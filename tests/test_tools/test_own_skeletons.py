@@ -74,6 +74,12 @@ def test_npy_clips_one_command_and_short_leaves(tmp_path):
     assert proc.returncode != 0
     assert "holds 'kinect_v1' skeletons but the config reads them as " \
         "'nturgb+d'" in proc.stderr
+    # and against a file prepared for another method: both named
+    proc = run_tool('tools/train.py', str(pre), '--work-dir', work + '_p',
+                    '--cfg-options', 'skeleton.preprocess=mamp')
+    assert proc.returncode != 0
+    assert "prepared with 'umurl' but the config expects 'mamp': " \
+        'convert the raw data with --preprocess mamp' in proc.stderr
 
 
 def test_nw_ucla_configs_run_on_generated_files(tmp_path):

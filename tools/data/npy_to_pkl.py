@@ -53,6 +53,8 @@ def main():
         raise SystemExit(f'error: the clips hold {counts} persons: give '
                          '--num-person N to store N per sample')
     data.update(layout=args.layout.name, num_person=counts[0])
+    if args.layout.num_coords == 3 and not args.no_normalize:
+        data['preprocess'] = 'umurl'
     print(dump_pose_data(data, args.out))
 
 

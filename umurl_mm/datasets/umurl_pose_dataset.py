@@ -27,7 +27,8 @@ class UmURLPoseDataset(PoseDataset):
     malformed raises a ``ValueError`` naming the file, the sample and the
     field before any work is spent: a layout other than the config's
     (the one the file records, its joints and coordinates), a person count
-    other than the config's ``num_person`` (where both are given),
+    other than the config's ``num_person`` or a preparation other than
+    its ``preprocess`` (where both are given),
     non-finite or implausibly large coordinates, a label that is not an
     integer in ``[0, num_classes)``, a split naming samples that have no
     annotation, an empty split.
@@ -61,6 +62,11 @@ class UmURLPoseDataset(PoseDataset):
             a file that records another count (the converters record
             theirs, with the layout) is refused. Defaults to None
             (unchecked).
+        preprocess (str, optional): The preparation the config's method
+            expects (a name of
+            :data:`~umurl_mm.datasets.preprocessings.PREPROCESSINGS`); a
+            file that records another is refused. Defaults to None
+            (unchecked).
         **kwargs: Passed to :class:`PoseDataset`.
     """
 
@@ -76,6 +82,7 @@ class UmURLPoseDataset(PoseDataset):
                  with_score: bool = False,
                  max_abs: Optional[float] = MAX_ABS_COORD,
                  num_person: Optional[int] = None,
+                 preprocess: Optional[str] = None,
                  **kwargs) -> None:
         if label_fraction is not None and not 0 < label_fraction <= 1:
             raise ValueError(f'label_fraction must be in (0, 1], got '
@@ -87,6 +94,7 @@ class UmURLPoseDataset(PoseDataset):
         self.with_score = with_score
         self.max_abs = max_abs
         self.num_person = num_person
+        self.preprocess = preprocess
         super().__init__(
             ann_file, pipeline, split=split, num_classes=num_classes,
             **kwargs)
@@ -133,8 +141,8 @@ class UmURLPoseDataset(PoseDataset):
         return annos
 
     def _check_recorded_skeleton(self, path: str, data: Dict) -> None:
-        """A file that records its layout (and person count, the
-        converters write both) must match the config's."""
+        """A file that records its layout, person count or preparation
+        (the converters write them) must match the config's."""
         layout = data.get('layout')
         if layout is not None and layout != self.layout.name:
             raise ValueError(
@@ -147,6 +155,13 @@ class UmURLPoseDataset(PoseDataset):
             raise ValueError(
                 f'{path}: the file holds {persons} person(s) per sample but '
                 f'the config expects num_person={self.num_person}')
+        prepared = data.get('preprocess')
+        if prepared is not None and self.preprocess is not None and \
+                prepared != self.preprocess:
+            raise ValueError(
+                f"{path}: the file holds data prepared with '{prepared}' "
+                f"but the config expects '{self.preprocess}': convert the "
+                f'raw data with --preprocess {self.preprocess}')
 
     def filter_data(self) -> List[Dict]:
         """Keep the class-balanced labelled subset if ``label_fraction`` is

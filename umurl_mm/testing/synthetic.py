@@ -219,7 +219,8 @@ def make_synthetic_dataset(num_subjects: int = 20,
 
     Returns:
         dict: ``split`` (``xsub_*`` and ``xview_*``, camera 1 for
-        validation) and ``annotations``.
+        validation), ``annotations`` and, for prepared 3D data,
+        ``preprocess``.
     """
     if not 1 <= num_classes <= len(CLASSES):
         raise ValueError(f'num_classes must be in 1..{len(CLASSES)}')
@@ -251,4 +252,7 @@ def make_synthetic_dataset(num_subjects: int = 20,
         xsub_val=[n for n, t in zip(names, train_xsub) if not t],
         xview_train=[n for n, t in zip(names, train_xview) if t],
         xview_val=[n for n, t in zip(names, train_xview) if not t])
-    return dict(split=split, annotations=annos)
+    data = dict(split=split, annotations=annos)
+    if normalize and not two_d:
+        data['preprocess'] = preprocess
+    return data

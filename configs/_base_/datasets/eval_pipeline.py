@@ -5,3 +5,6 @@ eval_pipeline = [
     dict(type='TemporalCropResize', clip_len=64, test_mode=True),
     dict(type='PackActionInputs', meta_keys=('frame_dir', 'subset'))
 ]
+# The preparation the data must have had (the converters' --preprocess,
+# which they record in the file; a file prepared otherwise is refused).
+skeleton = dict(preprocess='umurl')

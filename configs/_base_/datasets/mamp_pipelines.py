@@ -24,3 +24,6 @@ mamp_eval_pipeline = [
 ]
 # the evaluation input of the feature tools (umurl_mm.apis)
 eval_pipeline = mamp_eval_pipeline
+# The preparation the data must have had (the converters' --preprocess,
+# which they record in the file; a file prepared otherwise is refused).
+skeleton = dict(preprocess='mamp')

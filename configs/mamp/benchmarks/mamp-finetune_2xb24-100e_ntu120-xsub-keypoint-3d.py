@@ -8,6 +8,8 @@ _base_ = [
     '../../_base_/schedules/adamw_100e_layer_decay.py'
 ]
 
+skeleton = dict(preprocess='mamp-ntu120')
+
 pretrained = 'work_dirs/mamp_4xb32-400e_ntu120-xsub-keypoint-3d/epoch_400.pth'
 ann_file = 'data/ntu120/ntu120_3d_mamp.pkl'
 model = dict(

@@ -5,6 +5,8 @@ _base_ = [
     '../../_base_/default_runtime.py'
 ]
 
+skeleton = dict(preprocess='mamp-pku')
+
 ann_file = 'data/pku_mmd2/pku2_3d_mamp.pkl'
 test_dataloader = dict(dataset=dict(datasets=[
     dict(type={{_base_.dataset_type}}, ann_file=ann_file, split='xsub_train',

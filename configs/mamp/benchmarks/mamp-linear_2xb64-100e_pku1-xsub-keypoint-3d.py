@@ -7,6 +7,8 @@ _base_ = [
     '../../_base_/schedules/sgd_100e_mamp_linear.py'
 ]
 
+skeleton = dict(preprocess='mamp-pku')
+
 pretrained = 'work_dirs/mamp_4xb32-400e_pku1-xsub-keypoint-3d/epoch_301.pth'
 ann_file = 'data/pku_mmd1/pku1_3d_mamp.pkl'
 model = dict(

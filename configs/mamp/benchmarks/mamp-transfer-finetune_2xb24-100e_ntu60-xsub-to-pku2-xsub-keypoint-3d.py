@@ -5,6 +5,8 @@ _base_ = [
     '../../_base_/schedules/adamw_100e_layer_decay.py'
 ]
 
+skeleton = dict(preprocess='mamp-pku')
+
 pretrained = 'work_dirs/mamp_4xb32-400e_ntu60-xsub-keypoint-3d/epoch_400.pth'
 ann_file = 'data/pku_mmd2/pku2_3d_mamp.pkl'
 model = dict(
