@@ -117,6 +117,10 @@ def test_encoder_tokens_equal_the_reference(loaded):
     torch.testing.assert_close(
         feat, expected.view(2, 2 * 750, 256).mean(1), rtol=1e-10,
         atol=1e-10)
+    torch.testing.assert_close(model.backbone.pooled(ours(x), ['joint']),
+                               feat, rtol=0, atol=0)
+    with pytest.raises(ValueError, match=r"joints only, .*\['bone'\]"):
+        model.backbone.pooled(ours(x), ['bone'])
 
 
 def test_mask_for_a_given_noise_equals_the_reference(loaded):

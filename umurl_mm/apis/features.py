@@ -142,10 +142,7 @@ def extract_features(encoder: torch.nn.Module,
             out.append([p.view(*x.shape[:2], *p.shape[1:]).mean(1).cpu()
                         .numpy() for p in parts])
             continue
-        x = x.flatten(0, 1).float()
-        # encoders with token outputs (MAMP's) pool them themselves
-        feat = encoder.pooled(x) if hasattr(encoder, 'pooled') else encoder(
-            x, modalities).flatten(1)
+        feat = encoder.pooled(x.flatten(0, 1).float(), modalities)
         out.append(feat.view(*clips_shape, -1).mean(1).cpu().numpy())
     if dense:
         return tuple(np.concatenate(p) for p in zip(*out))

@@ -29,7 +29,7 @@ class EncoderForExport(nn.Module):
 
     def forward(self, keypoint: torch.Tensor) -> torch.Tensor:
         """Encode; returns ``(N, 2H)``."""
-        return self.encoder(keypoint, self.modalities).flatten(1)
+        return self.encoder.pooled(keypoint, self.modalities)
 
 
 def export_onnx(encoder: nn.Module,

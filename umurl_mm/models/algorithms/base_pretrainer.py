@@ -1,4 +1,4 @@
-from typing import Dict, List, Optional, Union
+from typing import Dict, List, Optional, Sequence, Union
 
 import torch
 from mmaction.registry import MODELS
@@ -27,9 +27,29 @@ class BasePretrainer(BaseModel):
         super().__init__(
             data_preprocessor=data_preprocessor, init_cfg=init_cfg)
 
-    def extract_feat(self, inputs: torch.Tensor) -> torch.Tensor:
-        """``(B, D)`` features of ``(B, num_clips, M, T, V, C)`` clips."""
-        raise NotImplementedError
+    #: the modalities of the features (``None``: the encoder's)
+    eval_modalities: Optional[Sequence[str]] = None
+
+    def extract_feat(self,
+                     inputs: torch.Tensor,
+                     modalities: Optional[Sequence[str]] = None
+                     ) -> torch.Tensor:
+        """Representations of ``(B, num_clips, M, T, V, C)`` clips: the
+        encoder's clip feature (``pooled``) averaged over clips.
+
+        Args:
+            inputs (torch.Tensor): Batched clips.
+            modalities (Sequence[str], optional): Defaults to
+                ``eval_modalities``.
+
+        Returns:
+            torch.Tensor: ``(B, D)`` features.
+        """
+        B, num_clips = inputs.shape[:2]
+        feat = self.backbone.pooled(
+            inputs.flatten(0, 1),
+            self.eval_modalities if modalities is None else modalities)
+        return feat.view(B, num_clips, -1).mean(1)
 
     def loss(self, inputs: torch.Tensor,
              data_samples: Optional[List] = None) -> Dict[str, torch.Tensor]:

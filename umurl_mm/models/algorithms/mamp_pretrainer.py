@@ -88,14 +88,6 @@ class MAMPPretrainer(BasePretrainer):
         self.target = target
         self.normalize_target = normalize_target
 
-    def extract_feat(self, inputs: torch.Tensor) -> torch.Tensor:
-        """Features of ``(B, num_clips, M, T, V, C)`` clips: ``(B, D)``,
-        the token features averaged over persons, segments, joints and
-        clips."""
-        B, num_clips = inputs.shape[:2]
-        feat = self.backbone.pooled(inputs.flatten(0, 1))
-        return feat.view(B, num_clips, -1).mean(1)
-
     def forward_train(
         self,
         x: torch.Tensor,

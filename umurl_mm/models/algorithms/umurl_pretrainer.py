@@ -84,26 +84,6 @@ class UmURLPretrainer(BasePretrainer):
         """Views per training sample: one per modality plus the fused one."""
         return len(self.view_modalities)
 
-    def extract_feat(self,
-                     inputs: torch.Tensor,
-                     modalities: Optional[Sequence[str]] = None
-                     ) -> torch.Tensor:
-        """Representations of ``(B, num_clips, M, T, V, C)`` inputs.
-
-        Args:
-            inputs (torch.Tensor): Batched clips.
-            modalities (Sequence[str], optional): Defaults to
-                ``eval_modalities``.
-
-        Returns:
-            torch.Tensor: ``(B, 2H)``, averaged over clips.
-        """
-        B, num_clips = inputs.shape[:2]
-        feat = self.backbone(
-            inputs.flatten(0, 1),
-            self.eval_modalities if modalities is None else modalities)
-        return feat.view(B, num_clips, -1).mean(1)
-
     def check_training_inputs(self, inputs: torch.Tensor) -> None:
         """Raise unless the model has projectors and ``inputs`` hold
         ``num_views`` views per sample."""

@@ -1,4 +1,4 @@
-from typing import Optional, Union
+from typing import Optional, Sequence, Union
 
 import torch
 import torch.nn as nn
@@ -137,8 +137,14 @@ class MAMPEncoder(SkeletonEncoder):
         return tokens.view(N, M, self.num_segments, V, -1).permute(
             0, 1, 4, 2, 3)
 
-    def pooled(self, x: torch.Tensor) -> torch.Tensor:
+    def pooled(self,
+               x: torch.Tensor,
+               modalities: Optional[Sequence[str]] = None) -> torch.Tensor:
         """The clip feature of ``(N, M, T, V, C)`` joints: the tokens
         averaged over persons, segments and joints, ``(N, D)`` (the linear
-        probe's and kNN's feature)."""
+        probe's and kNN's feature). MAMP reads joints only: ``modalities``
+        may be ``None`` or ``['joint']``."""
+        if modalities is not None and list(modalities) != ['joint']:
+            raise ValueError(f'MAMPEncoder reads joints only, got '
+                             f'modalities={list(modalities)}')
         return self(x).mean((1, 3, 4))

@@ -1,3 +1,5 @@
+from typing import Optional, Sequence
+
 import torch
 from mmengine.model import BaseModule
 
@@ -13,6 +15,19 @@ class SkeletonEncoder(BaseModule):
     def out_channels(self) -> int:
         """Width of the representation, ``2 * hidden_dim``."""
         return 2 * self.hidden_dim
+
+    def pooled(self,
+               x: torch.Tensor,
+               modalities: Optional[Sequence[str]] = None) -> torch.Tensor:
+        """The clip feature of ``(N, M, T, V, C)`` joints, ``(N,
+        out_channels)``: what the linear probe and kNN retrieval use.
+
+        Args:
+            x (torch.Tensor): Joints ``(N, M, T, V, C)``.
+            modalities (Sequence[str], optional): The input modalities;
+                defaults to the encoder's.
+        """
+        return self(x, modalities).flatten(1)
 
     def train(self, mode: bool = True) -> 'SkeletonEncoder':
         """Set train mode; a frozen encoder always stays in eval mode."""
