@@ -9,6 +9,7 @@ import os.path as osp
 import re
 
 from mmengine.config import Config, DictAction
+from mmengine.logging import print_log
 
 from .skeleton_settings import apply_skeleton
 
@@ -93,7 +94,10 @@ def apply_runner_args(cfg: Config, args: argparse.Namespace) -> Config:
     ``./work_dirs/<config name>``) to a config; set the float32 matmul
     precision (TF32 unless ``--no-tf32``: on GPUs with tensor cores float32
     matmuls run several times faster, with a 10-bit mantissa for the
-    products and float32 accumulation; no effect on the CPU).
+    products and float32 accumulation; no effect on the CPU); log the
+    torch threads of this process (torch's default, one per available
+    core, unless ``OMP_NUM_THREADS`` sets them; mmengine gives data
+    workers and DDP ranks one each, docs/faq.md).
 
     Args:
         cfg (Config): The loaded config.
@@ -110,6 +114,12 @@ def apply_runner_args(cfg: Config, args: argparse.Namespace) -> Config:
     torch.set_float32_matmul_precision(
         'highest' if getattr(args, 'no_tf32', False) else 'high')
     cfg.launcher = args.launcher
+    cores = len(os.sched_getaffinity(0)) if hasattr(
+        os, 'sched_getaffinity') else os.cpu_count()
+    print_log(f'torch threads: {torch.get_num_threads()} of {cores} '
+              'available cores '
+              f"(OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')})"
+              ', data workers: one thread each', logger='current')
     if args.work_dir is not None:
         cfg.work_dir = args.work_dir
     elif cfg.get('work_dir') is None:
