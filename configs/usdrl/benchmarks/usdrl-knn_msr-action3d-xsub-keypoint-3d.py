@@ -1,6 +1,6 @@
 # kNN retrieval on MSR Action3D (x-sub: odd subjects the gallery, even the
 # queries) of usdrl_1xb32-100e_msr-action3d-xsub-keypoint-3d.py.
-_base_ = './usdrl-knn_synthetic-xsub-keypoint-3d.py'
+_base_ = './usdrl-knn_utd-mhad-xsub-keypoint-3d.py'
 
 skeleton = dict(layout='kinect_v1', num_person=1, clip_len=16)
 ann_file = 'data/msr_action3d/msr_action3d.pkl'

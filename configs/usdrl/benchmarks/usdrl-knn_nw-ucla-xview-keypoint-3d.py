@@ -1,6 +1,6 @@
 # kNN retrieval on NW-UCLA (x-view: views 1, 2 the gallery, view 3 the
 # queries) of usdrl_1xb32-100e_nw-ucla-xview-keypoint-3d.py.
-_base_ = './usdrl-knn_synthetic-xsub-keypoint-3d.py'
+_base_ = './usdrl-knn_utd-mhad-xsub-keypoint-3d.py'
 
 skeleton = dict(layout='kinect_v1', num_person=1, clip_len=32)
 ann_file = 'data/nw_ucla/nw_ucla.pkl'

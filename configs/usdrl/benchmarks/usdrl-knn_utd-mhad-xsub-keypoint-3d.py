@@ -3,6 +3,9 @@
 _base_ = './usdrl-knn_synthetic-xsub-keypoint-3d.py'
 
 skeleton = dict(layout='kinect_v1', num_person=1, clip_len=32)
+# the encoder of the small-real-set recipe (MSR Action3D's and NW-UCLA's
+# leaves inherit it)
+model = dict(backbone=dict(hidden_dim=128, modality='motion'))
 ann_file = 'data/utd_mhad/utd_mhad.pkl'
 test_dataloader = dict(dataset=dict(datasets=[
     dict(type={{_base_.dataset_type}}, ann_file=ann_file, split='xsub_train',
