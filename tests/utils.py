@@ -51,6 +51,28 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def gloo_rank_steps(rank, world_size, port, out, model, run_steps, inputs):
+    """One rank spawned by ``torch.multiprocessing``: ``run_steps(ddp,
+    ddp.train_step, inputs)`` on ``model`` in mmengine's DDP over gloo, and
+    its result (``grads`` and ``params`` named as the bare model's) saved
+    to ``out/rank{rank}.pth``."""
+    import torch
+    import torch.distributed as dist
+    from mmengine.model import MMDistributedDataParallel
+    os.environ.update(MASTER_ADDR='127.0.0.1', MASTER_PORT=str(port))
+    dist.init_process_group('gloo', rank=rank, world_size=world_size)
+    ddp = MMDistributedDataParallel(module=model)
+    result = run_steps(ddp, ddp.train_step, inputs)
+    for key in ('grads', 'params'):
+        if key in result:
+            result[key] = {n[len('module.'):]: v
+                           for n, v in result[key].items()}
+    torch.save(result, f'{out}/rank{rank}.pth')
+    del ddp  # free the DDP reducer while its process group is alive
+    dist.barrier()
+    dist.destroy_process_group()
+
+
 _SERVER = None
 
 

@@ -6,7 +6,7 @@ import torch
 import torch.distributed as dist
 import torch.multiprocessing as mp
 
-from tests.utils import assert_close_to_scale, free_port
+from tests.utils import assert_close_to_scale, free_port, gloo_rank_steps
 
 STEPS = 2
 
@@ -56,26 +56,9 @@ def run_steps(model, train_step, inputs):
 
 
 def worker(rank, world_size, port, out):
-    os.environ.update(MASTER_ADDR='127.0.0.1', MASTER_PORT=str(port))
-    dist.init_process_group('gloo', rank=rank, world_size=world_size)
-    from mmengine.model import MMDistributedDataParallel
-    model = build_model()
-    ddp = MMDistributedDataParallel(module=model)
     per_rank = 8 // world_size
-    local = batch()[rank * per_rank:(rank + 1) * per_rank]
-    result = run_steps(ddp, ddp.train_step, local)
-    result['grads'] = {
-        n[len('module.'):]: g
-        for n, g in result['grads'].items()
-    }
-    result['params'] = {
-        n[len('module.'):]: p
-        for n, p in result['params'].items()
-    }
-    torch.save(result, f'{out}/rank{rank}.pth')
-    del ddp  # free the DDP reducer while its process group is alive
-    dist.barrier()
-    dist.destroy_process_group()
+    gloo_rank_steps(rank, world_size, port, out, build_model(), run_steps,
+                    batch()[rank * per_rank:(rank + 1) * per_rank])
 
 
 def exactly_zero(grads):

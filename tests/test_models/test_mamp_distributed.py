@@ -2,13 +2,11 @@
 averages the gradients of the ranks' mean losses, which is the gradient of
 the global mean since every row masks as many tokens (the masking noise
 fixed so both runs mask the same tokens)."""
-import os
 
 import torch
-import torch.distributed as dist
 import torch.multiprocessing as mp
 
-from tests.utils import assert_close_to_scale, free_port
+from tests.utils import assert_close_to_scale, free_port, gloo_rank_steps
 from umurl_mm.models import MAMPPretrainer
 
 STEPS = 2
@@ -50,22 +48,12 @@ def run_steps(model, train_step, inputs):
 
 
 def worker(rank, world_size, port, out):
-    os.environ.update(MASTER_ADDR='127.0.0.1', MASTER_PORT=str(port))
-    dist.init_process_group('gloo', rank=rank, world_size=world_size)
-    from mmengine.model import MMDistributedDataParallel
     per_rank = 8 // world_size
     # persons are folded into the batch: clip n holds rows 2n and 2n + 1
     model = build_model(slice(2 * rank * per_rank,
                               2 * (rank + 1) * per_rank))
-    ddp = MMDistributedDataParallel(module=model)
-    result = run_steps(ddp, ddp.train_step,
-                       batch()[rank * per_rank:(rank + 1) * per_rank])
-    result['params'] = {n[len('module.'):]: p
-                        for n, p in result['params'].items()}
-    torch.save(result, f'{out}/rank{rank}.pth')
-    del ddp
-    dist.barrier()
-    dist.destroy_process_group()
+    gloo_rank_steps(rank, world_size, port, out, model, run_steps,
+                    batch()[rank * per_rank:(rank + 1) * per_rank])
 
 
 def test_two_gloo_processes_equal_one_process(tmp_path):

@@ -2,15 +2,13 @@
 batch (BatchNorm statistics and the loss over the global batch). DropPath
 is off here: its per-sample masks are random draws, which differ between
 any two runs."""
-import os
 
 import torch
-import torch.distributed as dist
 import torch.multiprocessing as mp
 
 from tests.test_models.test_distributed_pretrain import (batch, exactly_zero,
                                                          run_steps)
-from tests.utils import assert_close_to_scale, free_port
+from tests.utils import assert_close_to_scale, free_port, gloo_rank_steps
 
 
 def build_model():
@@ -31,19 +29,9 @@ def build_model():
 
 
 def worker(rank, world_size, port, out):
-    os.environ.update(MASTER_ADDR='127.0.0.1', MASTER_PORT=str(port))
-    dist.init_process_group('gloo', rank=rank, world_size=world_size)
-    from mmengine.model import MMDistributedDataParallel
-    ddp = MMDistributedDataParallel(module=build_model())
     per_rank = 8 // world_size
-    local = batch()[rank * per_rank:(rank + 1) * per_rank]
-    result = run_steps(ddp, ddp.train_step, local)
-    for key in ('grads', 'params'):
-        result[key] = {n[len('module.'):]: v for n, v in result[key].items()}
-    torch.save(result, f'{out}/rank{rank}.pth')
-    del ddp  # free the DDP reducer while its process group is alive
-    dist.barrier()
-    dist.destroy_process_group()
+    gloo_rank_steps(rank, world_size, port, out, build_model(), run_steps,
+                    batch()[rank * per_rank:(rank + 1) * per_rank])
 
 
 def test_two_gloo_processes_equal_one_process(tmp_path):
