@@ -2,9 +2,8 @@
 # synthetic model with 32-frame views (the ~15 fps clips resampled: 16
 # frames would leave 4 segments of 4), batch 32 and 400 epochs (masked
 # prediction needs many more steps than the decorrelation methods on a set
-# this small), half of the 160 tokens masked instead of 90 % (on 284
-# training clips the 90 % task leaves too little to learn from:
-# docs/real_skeletons.md); minutes on 2 CPU cores. Data:
+# this small), half of the 160 tokens masked: UTD-MHAD's recipe on its
+# own data; minutes on 2 CPU cores. Data:
 # python tools/data/kinect_v1_to_pkl.py msr_action3d SRC \
 #     data/msr_action3d/msr_action3d_mamp.pkl --preprocess mamp
 _base_ = './mamp_1xb64-150e_synthetic-xsub-keypoint-3d.py'
